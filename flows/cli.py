@@ -1,0 +1,151 @@
+"""The `kabar` command line: run the pipeline, serve it on a schedule, inspect inputs and rejects."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+# Prefect's local ephemeral server runs its database migrations on first start, which
+# takes longer than Prefect's 20 s default on a 2-core machine; no telemetry offline.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+app = typer.Typer(help="kabar: raw news text to validated, partitioned Parquet tables.", no_args_is_help=True,
+                  add_completion=False)
+out = Console()
+err = Console(stderr=True)
+
+RAW = typer.Option(Path("raw"), "--raw", help="Landing folder of raw articles (walked recursively).")
+WAREHOUSE = typer.Option(Path("warehouse"), "--warehouse", help="Output folder of the Parquet tables.")
+
+
+class Step(str, Enum):
+    all = "all"
+    ingest = "ingest"
+    extract = "extract"
+    validate = "validate"
+    publish = "publish"
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err.print(f"kabar: {message}", style="bold red", highlight=False)
+    raise typer.Exit(code)
+
+
+@app.command()
+def run(
+    step: Step = typer.Argument(Step.all, help="Run the whole pipeline (default) or one step of it."),
+    raw: Path = RAW,
+    warehouse: Path = WAREHOUSE,
+    batch_size: int = typer.Option(None, help="Files per batch (default 2000, env KABAR_BATCH_SIZE)."),
+    max_bytes: int = typer.Option(None, help="Reject files larger than this (default 20 MB, env KABAR_MAX_BYTES)."),
+    full: bool = typer.Option(False, "--full", help="Reprocess every file, not only new or changed ones."),
+) -> None:
+    """Run the pipeline on RAW into WAREHOUSE and print a summary."""
+    from kabar.warehouse import WarehouseLocked
+
+    try:
+        if step is Step.all:
+            from flows.pipeline import pipeline
+
+            summary = pipeline(raw=str(raw), warehouse=str(warehouse), batch_size=batch_size,
+                               max_bytes=max_bytes, full=full)
+        else:
+            from flows.single import run_step
+
+            summary = run_step(step.value, raw, warehouse, batch_size=batch_size, max_bytes=max_bytes, full=full)
+    except WarehouseLocked as e:
+        _fail(str(e), 3)
+    except FileNotFoundError as e:
+        _fail(str(e))
+    except PermissionError as e:
+        _fail(f"cannot write to the warehouse: {e}")
+    print_summary(summary, warehouse)
+
+
+def print_summary(s: dict, warehouse: Path) -> None:
+    t = Table(title=f"kabar run → {warehouse}", show_header=False, box=None)
+    for label, key in (("inputs seen", "inputs_seen"), ("unchanged (skipped)", "unchanged"),
+                       ("articles", "articles"), ("duplicates", "duplicates")):
+        if key in s:
+            t.add_row(label, str(s[key]))
+    for name in ("meetings", "commitments", "topics"):
+        if name in s.get("rows", {}):
+            t.add_row(name, str(s["rows"][name]))
+    rejects = s.get("rejects", {})
+    t.add_row("rejects", str(sum(rejects.values())))
+    for code, n in sorted(rejects.items(), key=lambda kv: -kv[1]):
+        t.add_row(f"  {code}", str(n))
+    out.print(t)
+
+
+@app.command()
+def serve(
+    cron: str = typer.Option("*/15 * * * *", help="Cron schedule of the runs."),
+    raw: Path = RAW,
+    warehouse: Path = WAREHOUSE,
+    name: str = typer.Option("kabar", help="Deployment name shown in Prefect."),
+) -> None:
+    """Serve the pipeline on a cron schedule (Prefect flow.serve); stops with Ctrl-C."""
+    from flows.pipeline import pipeline
+
+    pipeline.serve(name=name, cron=cron, parameters={"raw": str(raw.resolve()), "warehouse": str(warehouse.resolve())})
+
+
+@app.command()
+def rejects(
+    warehouse: Path = WAREHOUSE,
+    examples: int = typer.Option(3, help="Example inputs shown per reason."),
+) -> None:
+    """List rejected inputs and rows, grouped by reason."""
+    from kabar.warehouse import read_table
+
+    rows = read_table(warehouse, "rejects").to_pylist()
+    if not rows:
+        out.print("no rejects")
+        return
+    groups: dict[str, list[dict]] = {}
+    for r in rows:
+        groups.setdefault(f"{r['stage']}/{r['reason_code']}", []).append(r)
+    for key, items in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        out.print(f"[bold]{key}[/bold]  {len(items)}", highlight=False)
+        for r in items[:examples]:
+            out.print(f"   {r['source_file']}: {r['reason']}", highlight=False, markup=False)
+
+
+@app.command()
+def inputs(
+    warehouse: Path = WAREHOUSE,
+    outcome: str = typer.Option(None, help="Only inputs with this outcome: article, duplicate or rejected."),
+) -> None:
+    """Every input the warehouse has seen and what became of it."""
+    from kabar.warehouse import Warehouse
+
+    state = Warehouse(warehouse).state()
+    try:
+        rows = [r for r in state.all_inputs() if outcome is None or r.outcome == outcome]
+    finally:
+        state.close()
+    for r in rows:
+        detail = r.article_id or ""
+        if r.reason:
+            detail = f"{r.reason_code}: {r.reason}"
+        out.print(f"{r.outcome:<9} {r.source_file}  {detail}", highlight=False, markup=False)
+    out.print(" ".join(f"{k}={v}" for k, v in Counter(r.outcome for r in rows).items()) or "no inputs",
+              highlight=False)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,159 @@
+"""Commitments: agreements, cooperation and pledges stated as fact (annotation.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from kabar import gazetteer, lexicon
+from kabar.dates import find_dates
+from kabar.evidence import clamp, cue_regex, stable_id
+from kabar.people import ArticlePeople, Mention, find_organizations
+from kabar.sentences import Sentence
+
+# Clauses that name what a commitment covers: "kerja sama di bidang X, Y dan Z".
+_AREA_CUE = re.compile(
+    r"\b(?:di bidang|dalam bidang|bidang|terkait dengan|terkait|mengenai|tentang|meliputi|mencakup|soal|"
+    r"dalam hal|untuk|on|covering|in the fields? of)\s+(?P<a>[^.;:\"“”]+)",
+    re.IGNORECASE,
+)
+_AREA_SPLIT = re.compile(r",\s*(?:dan|serta|and)?\s*|\s+(?:dan|serta|and)\s+(?=[a-z])")
+_CUT = re.compile(r"\s+(?:yang|guna|agar|supaya|sehingga|demi|pada|dengan|oleh|di|ke|antara|antar|which|that)\s.*$")
+
+
+@cache
+def _instruments() -> list[tuple[str, re.Pattern[str]]]:
+    data = lexicon.commitments()["instruments"]
+    return [(name, lexicon.phrase_regex(words, flags=re.IGNORECASE)) for name, words in data.items()]
+
+
+def _instrument(text: str) -> str | None:
+    for name, rx in _instruments():
+        if rx.search(text):
+            return name
+    return None
+
+
+def extract_commitments(
+    sentences: list[Sentence], people: ArticlePeople, mentions: list[list[Mention]],
+    base: dt.date | None, article_id: str, meetings: list[dict],
+) -> list[dict]:
+    rows: list[dict] = []
+    context_parties: list[str] = []
+    context_codes: list[str] = []
+    seen_instruments: set[str] = set()
+    sign, coop, pledge = (cue_regex("commitments", k) for k in ("sign", "cooperate", "pledge"))
+    planned, agreed, negative = (cue_regex("commitments", k) for k in ("planned", "agreed", "negative"))
+    for idx, s in enumerate(sentences):
+        text = s.text
+        parties, codes = _parties(text, mentions[idx], people)
+        if parties:
+            context_parties, context_codes = parties, codes
+        instrument = _instrument(text)
+        neg = negative.search(text)
+        kind = None
+        if instrument and (sign.search(text) or agreed.search(text) or planned.search(text)):
+            kind = "agreement"
+        elif coop.search(text) and re.search(r"\bkerja\s*sama|bekerja sama|cooperat|kolaborasi|kemitraan", text, re.I):
+            kind = "cooperation"
+        elif pledge.search(text):
+            kind = "pledge"
+        if kind is None or (neg and kind != "agreement") or (neg and not sign.search(text)):
+            continue
+        if kind == "agreement":
+            if instrument in seen_instruments:
+                continue
+            seen_instruments.add(instrument)
+        status = _status(text, kind, sign, planned, agreed)
+        if not parties:
+            parties, codes = context_parties, context_codes
+        if kind == "pledge" and not parties:
+            continue
+        due = due_precision = None
+        if status == "planned":
+            future = [d for d in find_dates(text, base) if base is None or d.date >= base.replace(day=1)]
+            if future:
+                due, due_precision = future[0].date, future[0].precision
+        areas = _areas(text) or _areas_nearby(sentences, idx)
+        conf = 0.5 + (0.25 if kind == "agreement" else 0.1) + (0.1 if codes else 0) + (0.05 if areas else 0)
+        rows.append({
+            "commitment_id": stable_id(article_id, "commitment", s.start, kind),
+            "article_id": article_id,
+            "meeting_id": _meeting_for(s, meetings, codes),
+            "kind": kind,
+            "status": status,
+            "parties": parties,
+            "party_countries": sorted(set(codes)),
+            "instrument": instrument if kind == "agreement" else None,
+            "areas": areas,
+            "due_date": due,
+            "due_precision": due_precision,
+            "evidence": s.text,
+            "evidence_start": s.start,
+            "evidence_end": s.end,
+            "confidence": clamp(conf - (0.15 if neg else 0)),
+        })
+    return rows
+
+
+def _status(text: str, kind: str, sign, planned, agreed) -> str:
+    if planned.search(text) and not re.search(r"\b(telah|sudah|resmi)\s+(menandatangani|meneken|diteken)", text):
+        return "planned"
+    if kind == "agreement" and sign.search(text):
+        return "signed"
+    return "agreed"
+
+
+def _parties(text: str, mentions: list[Mention], people: ArticlePeople) -> tuple[list[str], list[str]]:
+    """Parties named in the sentence: countries first ("Indonesia dan Vietnam"), else people and organisations."""
+    countries = gazetteer.find_countries(text)
+    names: list[str] = []
+    codes: list[str] = []
+    for c in countries:
+        if c.surface not in names and c.code not in codes:
+            names.append(c.surface)
+            codes.append(c.code)
+    if len(codes) >= 2:
+        return names, codes
+    for m in mentions:
+        if m.person.name not in names:
+            names.append(m.person.name)
+            code = people.default_country(m.person)
+            if code:
+                codes.append(code)
+    for o in find_organizations(text):
+        if not any(o.person.name in n or n in o.person.name for n in names):
+            names.append(o.person.name)
+    return names, codes
+
+
+def _areas(text: str) -> list[str]:
+    m = _AREA_CUE.search(text)
+    if not m:
+        return []
+    out = []
+    for part in _AREA_SPLIT.split(m.group("a")):
+        part = _CUT.sub("", part).strip(" ,.")
+        if 2 <= len(part) <= 80 and len(part.split()) <= 8:
+            out.append(part)
+    return out[:8]
+
+
+def _areas_nearby(sentences: list[Sentence], idx: int) -> list[str]:
+    """A commitment sentence without its scope often follows the sentence that gives it."""
+    for j in (idx - 1, idx - 2, idx + 1):
+        if 0 <= j < len(sentences) and re.search(r"kerja\s*sama|cooperation", sentences[j].text, re.I):
+            found = _areas(sentences[j].text)
+            if found:
+                return found
+    return []
+
+
+def _meeting_for(s: Sentence, meetings: list[dict], codes: list[str]) -> str | None:
+    if len(meetings) == 1:
+        m = meetings[0]
+        countries = {p["country_code"] for p in m["participants"]}
+        if not codes or set(codes) <= countries:
+            return m["meeting_id"]
+    return None

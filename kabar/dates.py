@@ -1,0 +1,163 @@
+"""Find and resolve dates: metadata strings, and date expressions in text against the article date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from kabar import lexicon
+
+# Dates outside this window are typos or scraper noise, not news dates.
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    date: dt.date
+    precision: str  # day | month | year
+    explicit_year: bool
+
+
+@cache
+def _words() -> dict:
+    return lexicon.load("dates")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    w = _words()
+    wd = "|".join(sorted((re.escape(k) for k in w["weekdays"]), key=len, reverse=True))
+    mo = "|".join(sorted((re.escape(k) for k in w["months"]), key=len, reverse=True))
+    rel = "|".join(sorted((re.escape(k) for k in w["relative_days"]), key=len, reverse=True))
+    flags = re.IGNORECASE
+    return {
+        # "Rabu (10/5/2023)", "Sabtu (21/9)", "Rabu, 10/5/2023"
+        "weekday_numeric": re.compile(
+            rf"\b(?P<wd>{wd})\b\s*[,(]?\s*\(?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\)?", flags),
+        # "14 November 2025", "28-29 Desember 1954", "21 October 2025", "10 Mei"
+        "day_month": re.compile(
+            rf"\b(?P<d>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+(?P<mo>{mo})\.?(?:\s+(?P<y>\d{{4}}))?\b", flags),
+        # "November 14, 2025"
+        "month_day": re.compile(rf"\b(?P<mo>{mo})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b", flags),
+        # "September 2023"
+        "month_year": re.compile(rf"\b(?P<mo>{mo})\s+(?:tahun\s+)?(?P<y>\d{{4}})\b", flags),
+        # "10/5/2023", "2023-05-10"
+        "numeric": re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b"),
+        # "tahun 1997", "pada 2026", "in 1987"
+        "year": re.compile(r"\b(?:tahun|pada|sejak|in)\s+(?P<y>(?:19|20)\d{2})\b(?![/.\-]\d)", flags),
+        # "kemarin", "hari ini"
+        "relative": re.compile(rf"\b(?P<rel>{rel})\b", flags),
+        # "Rabu", "pada Senin lalu", "on Monday"
+        "weekday": re.compile(rf"\b(?P<wd>{wd})\b(?!\s*[,(]?\s*\(?\d)", flags),
+    }
+
+
+def _valid(y: int, m: int, d: int) -> dt.date | None:
+    if not (MIN_YEAR <= y <= MAX_YEAR):
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year(y: str | None, base: dt.date | None, m: int, d: int) -> tuple[int | None, bool]:
+    """A written year (2 or 4 digits), else the base year, stepping back when that lands far after base."""
+    if y:
+        n = int(y)
+        return (n + 2000 if n < 100 else n), True
+    if base is None:
+        return None, False
+    year = base.year
+    guess = _valid(year, m, d)
+    if guess and guess > base + dt.timedelta(days=60):
+        year -= 1
+    return year, False
+
+
+def find_dates(text: str, base: dt.date | None) -> list[DateMention]:
+    """Date expressions in text, resolved against base (the article date); earliest first."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    months = _words()["months"]
+    weekdays = _words()["weekdays"]
+    rel_days = _words()["relative_days"]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    def add(m: re.Match[str], date: dt.date | None, precision: str, explicit: bool) -> None:
+        if date is not None and free(m.start(), m.end()):
+            found.append(DateMention(m.start(), m.end(), date, precision, explicit))
+            taken.append((m.start(), m.end()))
+
+    p = _patterns()
+    for m in p["weekday_numeric"].finditer(text):
+        d, mo = int(m["d"]), int(m["m"])
+        y, explicit = _year(m["y"], base, mo, d)
+        add(m, _valid(y, mo, d) if y else None, "day", explicit)
+    for m in p["numeric"].finditer(text):
+        add(m, _valid(int(m["y"]), int(m["m"]), int(m["d"])), "day", True)
+    for m in p["month_day"].finditer(text):
+        add(m, _valid(int(m["y"]), months[m["mo"].lower()], int(m["d"])), "day", True)
+    for m in p["day_month"].finditer(text):
+        mo, d = months[m["mo"].lower()], int(m["d"])
+        if m["y"] is None and m["mo"].lower() in ("mei", "may", "mar", "jun", "jul", "des", "sep", "apr"):
+            # Bare short words ("5 Mei" is fine, but "may"/"mar" need a year to be dates in English).
+            if m["mo"].lower() in ("may", "mar"):
+                continue
+        y, explicit = _year(m["y"], base, mo, d)
+        add(m, _valid(y, mo, d) if y else None, "day", explicit)
+    for m in p["month_year"].finditer(text):
+        if m["mo"].lower() in ("may", "mar") and not m["mo"][0].isupper():
+            continue
+        add(m, _valid(int(m["y"]), months[m["mo"].lower()], 1), "month", True)
+    for m in p["year"].finditer(text):
+        add(m, _valid(int(m["y"]), 1, 1), "year", True)
+    if base is not None:
+        for m in p["relative"].finditer(text):
+            add(m, base + dt.timedelta(days=rel_days[m["rel"].lower()]), "day", False)
+        for m in p["weekday"].finditer(text):
+            if m["wd"].lower() == "minggu" and not m["wd"][0].isupper():
+                continue  # "minggu" is also "week"
+            if not m["wd"][0].isupper():
+                continue
+            add(m, _resolve_weekday(weekdays[m["wd"].lower()], base, text[m.end() : m.end() + 20]), "day", False)
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def _resolve_weekday(weekday: int, base: dt.date, after: str) -> dt.date:
+    """The named weekday nearest the article date: the past one unless the text says it is coming."""
+    if re.match(r"\s*(mendatang|depan|besok|next)\b", after, re.IGNORECASE):
+        delta = (weekday - base.weekday()) % 7 or 7
+        return base + dt.timedelta(days=delta)
+    delta = (base.weekday() - weekday) % 7
+    return base - dt.timedelta(days=delta)
+
+
+@lru_cache(maxsize=4096)
+def parse_date_string(value: str) -> dt.date | None:
+    """A metadata date string (ISO, '12/05/2024, 09:01 WIB', '26-10-2023', '10 Mei 2023'): day first."""
+    s = value.strip()
+    if not s:
+        return None
+    iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$", s)
+    if iso:
+        return _valid(int(iso[1]), int(iso[2]), int(iso[3]))
+    dmy = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b", s)
+    if dmy:
+        return _valid(int(dmy[3]), int(dmy[2]), int(dmy[1]))
+    import dateparser  # slow to import; only needed for free-form strings
+
+    s = re.sub(r"\b(WIB|WITA|WIT)\b", "", s).strip(" ,")
+    parsed = dateparser.parse(
+        s,
+        languages=["id", "en"],
+        settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]},
+    )
+    return _valid(parsed.year, parsed.month, parsed.day) if parsed else None

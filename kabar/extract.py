@@ -1,0 +1,27 @@
+"""One article in, its meetings, commitments and topics out."""
+
+from __future__ import annotations
+
+from kabar.commitments import extract_commitments
+from kabar.meetings import extract_meetings
+from kabar.models import Article, Extraction
+from kabar.people import ArticlePeople
+from kabar.sentences import split
+from kabar.topics import score_topics
+
+# Bodies longer than this are cut for event extraction: real articles are far
+# shorter, and the cap bounds the time one pathological input can take.
+MAX_EXTRACT_CHARS = 200_000
+
+
+def extract_article(a: Article) -> Extraction:
+    body = a.body[:MAX_EXTRACT_CHARS]
+    sentences = split(body)
+    people = ArticlePeople(language=a.language)
+    mentions = [people.resolve(s.text, s.start) for s in sentences]
+    # A second pass lets a short name resolve to a full one introduced later in the article.
+    mentions = [people.resolve(s.text, s.start) for s in sentences]
+    meetings = extract_meetings(sentences, people, mentions, a.published_date, a.dateline, a.article_id, a.language)
+    commitments = extract_commitments(sentences, people, mentions, a.published_date, a.article_id, meetings)
+    topics = [{"article_id": a.article_id, **t} for t in score_topics(a.title, body)]
+    return Extraction(meetings=meetings, commitments=commitments, topics=topics)

@@ -1,0 +1,184 @@
+"""Meetings: sentences that report parties meeting, merged per event (annotation.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from kabar import gazetteer, lexicon
+from kabar.dates import find_dates
+from kabar.evidence import clamp, cue_regex, stable_id
+from kabar.people import ArticlePeople, Mention, Person, find_organizations
+from kabar.sentences import Sentence
+
+# Trigger types from the strongest evidence of a meeting to the weakest.
+TYPE_ORDER = ("call", "bilateral", "visit", "multilateral", "other")
+
+
+@dataclass
+class MeetingDraft:
+    sentence: Sentence
+    trigger: str
+    type_hint: str
+    status: str
+    people: list[Person] = field(default_factory=list)
+    date: dt.date | None = None
+    precision: str | None = None
+    venue: str | None = None
+    city: str | None = None
+    country: str | None = None
+    sides: int = 0
+
+
+@cache
+def _triggers() -> list[tuple[str, re.Pattern[str]]]:
+    data = lexicon.meetings()["triggers"]
+    return [(t, lexicon.phrase_regex(data[t])) for t in TYPE_ORDER if t in data]
+
+
+@cache
+def _venue_regex() -> re.Pattern[str]:
+    heads = lexicon.load("venues")["heads"]
+    alt = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
+    return re.compile(rf"\b(?:di|at|in)\s+(?P<v>(?:{alt})(?:\s+(?:[A-Z0-9][\w'’.-]*|dan|of|the|Ketua))*)")
+
+
+def find_trigger(text: str) -> tuple[str, str] | None:
+    for kind, rx in _triggers():
+        m = rx.search(text)
+        if m:
+            return kind, m.group(0)
+    return None
+
+
+def extract_meetings(
+    sentences: list[Sentence], people: ArticlePeople, mentions: list[list[Mention]],
+    base: dt.date | None, dateline: str | None, article_id: str, language: str,
+) -> list[dict]:
+    """One row per meeting event reported in the article."""
+    drafts: list[MeetingDraft] = []
+    not_meeting = cue_regex("meetings", "not_meeting")
+    planned = cue_regex("meetings", "planned")
+    for idx, s in enumerate(sentences):
+        trig = find_trigger(s.text)
+        if trig is None or not_meeting.search(s.text):
+            continue
+        kind, word = trig
+        persons = _unique([m.person for m in mentions[idx] if not m.person.is_org])
+        orgs = [m.person for m in find_organizations(s.text, s.start)
+                if not any(p.name in m.person.name for p in persons)]
+        parties = persons + (orgs if len(persons) < 2 else [])
+        counterpart = re.search(r"\b(delegasi|rombongan|perwakilan|duta besar|dubes|pemerintah|tim)\b", s.text, re.I)
+        if len(parties) < 2 and not (parties and counterpart):
+            continue
+        if kind == "other" and word.lower() in ("menerima", "rapat", "forum", "pertemuan", "meeting", "talks") \
+                and len(persons) < 2:
+            continue
+        d = MeetingDraft(sentence=s, trigger=word, type_hint=kind,
+                         status="planned" if planned.search(_around(s.text, word)) else "held", people=parties)
+        dates = find_dates(s.text, base)
+        if dates:
+            best = min(dates, key=lambda x: abs(x.start - s.text.lower().find(word.lower())))
+            d.date, d.precision = best.date, best.precision
+        if d.date and base and d.date > base:
+            d.status = "planned"
+        _place(d, s.text, dateline)
+        d.sides = len({people.default_country(p) or p.organization or p.name for p in parties})
+        drafts.append(d)
+    merged = _merge(drafts)
+    return [_row(d, people, article_id, language, dateline) for d in merged]
+
+
+def _around(text: str, word: str, width: int = 60) -> str:
+    i = text.lower().find(word.lower())
+    return text[max(0, i - width) : i + len(word) + 15] if i >= 0 else text
+
+
+def _unique(items: list[Person]) -> list[Person]:
+    out: list[Person] = []
+    for p in items:
+        if all(p is not q for q in out):
+            out.append(p)
+    return out
+
+
+def _place(d: MeetingDraft, text: str, dateline: str | None) -> None:
+    vm = _venue_regex().search(text)
+    if vm:
+        d.venue = vm.group("v").strip(" ,.")
+    cities = gazetteer.find_cities(text)
+    # A city written after "di"/"in" is where the meeting took place.
+    loc = [c for c in cities if re.search(r"\b(di|in|at|ke|kawasan)\s+(?:[\w.]+\s+){0,4}$", text[: c.start])]
+    city = (loc or cities or [None])[0]
+    if city is not None:
+        d.city, d.country = city.surface, city.code
+    else:
+        countries = [c for c in gazetteer.find_countries(text)
+                     if re.search(r"\b(di|ke|in|to)\s+$", text[: c.start])]
+        if countries:
+            d.country = countries[0].code
+
+
+def _merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
+    """Sentences about the same talks are one meeting: same people and no conflicting date."""
+    out: list[MeetingDraft] = []
+    for d in drafts:
+        for m in out:
+            shared = {id(p) for p in m.people} & {id(p) for p in d.people}
+            same_date = d.date is None or m.date is None or d.date == m.date
+            if len(shared) >= min(2, len(d.people)) and same_date and m.status == d.status:
+                m.people = _unique(m.people + d.people)
+                m.date, m.precision = m.date or d.date, m.precision or d.precision
+                m.venue, m.city, m.country = m.venue or d.venue, m.city or d.city, m.country or d.country
+                if TYPE_ORDER.index(d.type_hint) < TYPE_ORDER.index(m.type_hint):
+                    m.type_hint = d.type_hint
+                break
+        else:
+            out.append(d)
+    return out
+
+
+def _meeting_type(d: MeetingDraft) -> str:
+    if d.type_hint == "call":
+        return "call"
+    if d.type_hint == "bilateral":
+        return "bilateral"
+    if d.sides >= 3 or d.type_hint == "multilateral" or len(d.people) >= 4:
+        return "multilateral"
+    if d.type_hint == "visit":
+        return "visit"
+    return "bilateral" if len(d.people) == 2 else "other"
+
+
+def _row(d: MeetingDraft, people: ArticlePeople, article_id: str, language: str, dateline: str | None) -> dict:
+    s = d.sentence
+    if d.city is None and dateline and d.status == "held" and gazetteer.city_country(dateline):
+        d.city, d.country = dateline, gazetteer.city_country(dateline)
+    conf = 0.45
+    conf += 0.2 if d.type_hint in ("bilateral", "call") else 0.1 if d.type_hint == "visit" else 0.0
+    conf += 0.1 if len([p for p in d.people if not p.is_org]) >= 2 else 0.0
+    conf += 0.1 if d.date else 0.0
+    conf += 0.05 if d.city or d.venue else 0.0
+    return {
+        "meeting_id": stable_id(article_id, "meeting", s.start),
+        "article_id": article_id,
+        "status": d.status,
+        "meeting_type": _meeting_type(d),
+        "meeting_date": d.date,
+        "date_precision": d.precision if d.date else None,
+        "venue": d.venue,
+        "city": d.city,
+        "country_code": d.country,
+        "participants": [
+            {"name": p.name, "role": p.role, "organization": p.organization,
+             "country_code": people.default_country(p) if not p.is_org else p.country_code}
+            for p in d.people
+        ],
+        "evidence": s.text,
+        "evidence_start": s.start,
+        "evidence_end": s.end,
+        "confidence": clamp(conf),
+        "trigger": d.trigger,
+    }

@@ -1,0 +1,349 @@
+"""People and organisations named in an article, with role, organisation and country.
+
+Indonesian news introduces a person as TITLE [PORTFOLIO…] [COUNTRY] [(ABBR)] [,] NAME
+("Menteri Informasi dan Komunikasi Vietnam Nguyen Manh Hung") and later calls them by one
+name ("Hung", "Plate") or the abbreviated title ("Menkominfo"). An ArticlePeople registry
+resolves those later mentions to the first, full one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from kabar import gazetteer, lexicon
+
+_TOKEN = re.compile(r"\(|\)|,|“|”|\"|[^\W_](?:[\w.'’\-]*[\w])?\.?", re.UNICODE)
+_LOWER_CONTINUATION = {"dan", "&", "of", "for", "and", "the", "ke", "bidang", "urusan", "se-", "sekaligus"}
+# Longest run of name tokens kept as one name.
+MAX_NAME_TOKENS = 5
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Person:
+    name: str
+    role: str | None = None
+    organization: str | None = None
+    country_code: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    is_org: bool = False
+
+    def keys(self) -> set[str]:
+        """Words by which later mentions refer to this entity."""
+        words = {w for w in self.name.split() if len(w) >= 3 and w[0].isupper()}
+        return words | self.aliases
+
+
+@dataclass
+class Mention:
+    person: Person
+    start: int
+    end: int
+
+
+@cache
+def _lex() -> dict:
+    roles = lexicon.roles()
+    names = lexicon.load("names")
+    titles = sorted({t for t in roles["titles"]} | set(roles["abbreviations"]), key=lambda t: -len(t.split()))
+    return {
+        "titles": [t.split() for t in titles],
+        "abbr": roles["abbreviations"],
+        "portfolio": set(roles["portfolio"]),
+        "not_name": set(names["not_name"]),
+        "particles": set(names["particles"]),
+        "org_heads": sorted((h.split() for h in names["org_heads"]), key=len, reverse=True),
+        "people": lexicon.people(),
+    }
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _match_seq(tokens: list[Token], i: int, seqs: list[list[str]], ignore_case: bool = True) -> int:
+    """Length of the longest word sequence in seqs starting at tokens[i], else 0."""
+    for seq in seqs:
+        if i + len(seq) <= len(tokens):
+            got = [t.text.rstrip(".") for t in tokens[i : i + len(seq)]]
+            if ignore_case:
+                if [g.lower() for g in got] == [s.lower() for s in seq] and got[0][:1].isupper():
+                    return len(seq)
+                if [g.lower() for g in got] == [s.lower() for s in seq] and len(seq) > 1:
+                    return len(seq)
+            elif got == seq:
+                return len(seq)
+    return 0
+
+
+def _is_name_token(tok: Token, lex: dict) -> bool:
+    w = tok.text
+    if not w[:1].isupper():
+        return False
+    core = w.rstrip(".")
+    if core in lex["not_name"] or core in lex["portfolio"]:
+        return False
+    if len(core) > 1 and core.isupper() and core not in _alias_index():
+        return False  # acronyms (RI, DPR) are organisations, not names
+    return not any(c.isdigit() for c in core)
+
+
+@cache
+def _alias_index() -> dict[str, dict]:
+    out = {}
+    for entry in lexicon.people():
+        out[entry["name"]] = entry
+        for a in entry.get("aliases") or []:
+            out[a] = entry
+    return out
+
+
+def _places_by_start(text: str) -> dict[int, gazetteer.Place]:
+    places = {p.start: p for p in gazetteer.find_cities(text)}
+    places.update({p.start: p for p in gazetteer.find_countries(text)})
+    return places
+
+
+def find_mentions(text: str, offset: int = 0) -> list[Mention]:
+    """Titled people ('Presiden Prancis Emmanuel Macron') and known figures ('Jokowi') in text."""
+    lex = _lex()
+    tokens = tokenize(text)
+    places = _places_by_start(text)
+    out: list[Mention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        k = _match_seq(tokens, i, lex["titles"])
+        if k == 0:
+            known = _known_person(tokens, i)
+            if known:
+                j, person = known
+                out.append(Mention(person, offset + tokens[i].start, offset + tokens[j - 1].end))
+                i = j
+                continue
+            i += 1
+            continue
+        j, role_toks, country = _role_phrase(tokens, i + k, places, lex, text)
+        role_toks = tokens[i : i + k] + role_toks
+        name_toks, j = _name_run(tokens, j, lex)
+        # "Direktur Utama Pertamina, Simon Aloysius Mantiri": the first run was the organisation.
+        org = None
+        if name_toks and j + 1 < n and tokens[j].text == ",":
+            second, j2 = _name_run(tokens, j + 1, lex)
+            if len(second) >= 2 and len(name_toks) <= 3:
+                org = " ".join(t.text for t in name_toks)
+                name_toks, j = second, j2
+        abbr = lex["abbr"].get(tokens[i].text) if k == 1 else None
+        role = _role_text(role_toks, abbr)
+        if name_toks:
+            name = " ".join(t.text.rstrip(",") for t in name_toks).rstrip(".")
+            known = _alias_index().get(name)
+            person = Person(
+                name=known["name"] if known else name,
+                role=role,
+                organization=org or _organization(role, abbr, country),
+                country_code=country or (known or {}).get("country"),
+            )
+            if known:
+                person.aliases |= set(known.get("aliases") or []) | {name}
+            if abbr:
+                person.aliases.add(tokens[i].text)
+            out.append(Mention(person, offset + tokens[i].start, offset + tokens[j - 1].end))
+        i = max(j, i + 1)
+    return out
+
+
+def _known_person(tokens: list[Token], i: int) -> tuple[int, Person] | None:
+    """A figure from people.yaml written by full name or alias ('SBY', 'Jokowi')."""
+    index = _alias_index()
+    for width in (4, 3, 2, 1):
+        if i + width > len(tokens):
+            continue
+        text = " ".join(t.text for t in tokens[i : i + width])
+        entry = index.get(text)
+        if entry:
+            p = Person(name=entry["name"], country_code=entry.get("country"))
+            p.aliases |= set(entry.get("aliases") or [])
+            return i + width, p
+    return None
+
+
+def _role_phrase(tokens: list[Token], j: int, places: dict, lex: dict, text: str):
+    """Consume portfolio words, places, '(ABBR)' and 'dan' after a title; return (j, role tokens, country)."""
+    role: list[Token] = []
+    country = None
+    n = len(tokens)
+    while j < n:
+        t = tokens[j]
+        place = places.get(t.start)
+        if t.text == "(":
+            close = next((x for x in range(j + 1, min(n, j + 10)) if tokens[x].text == ")"), None)
+            if close is None:
+                break
+            inner = tokens[j + 1 : close]
+            for x in inner:  # "(Menkominfo RI)" names a country too
+                p = places.get(x.start)
+                if p and p.kind == "country" and country is None:
+                    country = p.code
+            j = close + 1
+            continue
+        if place is not None:
+            end = next((x for x in range(j, n) if tokens[x].end >= place.end), j)
+            if place.kind == "country":
+                country = country or place.code
+            else:
+                role.extend(tokens[j : end + 1])
+            j = end + 1
+            continue
+        if t.text in lex["portfolio"] or (t.text.isupper() and len(t.text) >= 2 and t.text not in _alias_index()):
+            role.append(t)
+            j += 1
+            continue
+        if t.text.lower() in _LOWER_CONTINUATION and j + 1 < n and (
+            tokens[j + 1].text in lex["portfolio"] or tokens[j + 1].start in places
+            or _match_seq(tokens, j + 1, lex["titles"])
+        ):
+            role.append(t)
+            j += 1
+            continue
+        if t.text.lower() == "sekaligus":
+            role.append(t)
+            j += 1
+            continue
+        if _match_seq(tokens, j, lex["titles"]) and role and role[-1].text.lower() == "sekaligus":
+            k = _match_seq(tokens, j, lex["titles"])
+            role.extend(tokens[j : j + k])
+            j += k
+            continue
+        if re.fullmatch(r"ke-?\d+", t.text):
+            role.append(t)
+            j += 1
+            continue
+        if t.text == "," and j + 1 < n and _is_name_token(tokens[j + 1], lex):
+            j += 1
+            break
+        break
+    return j, role, country
+
+
+def _name_run(tokens: list[Token], j: int, lex: dict) -> tuple[list[Token], int]:
+    out: list[Token] = []
+    n = len(tokens)
+    while j < n and len(out) < MAX_NAME_TOKENS:
+        t = tokens[j]
+        if _is_name_token(t, lex) or (out and t.text in lex["particles"] and j + 1 < n
+                                      and _is_name_token(tokens[j + 1], lex)):
+            out.append(t)
+            j += 1
+            if t.text.endswith(".") and len(t.text.rstrip(".")) > 1:
+                break  # "… Hung." ends the sentence
+            continue
+        break
+    return out, j
+
+
+def _role_text(role_toks: list[Token], abbr: list | None) -> str | None:
+    if abbr:
+        return abbr[0]
+    words = [t.text for t in role_toks]
+    while words and words[-1].lower() in _LOWER_CONTINUATION | {","}:
+        words.pop()
+    return " ".join(words) or None
+
+
+def _organization(role: str | None, abbr: list | None, country: str | None) -> str | None:
+    """'Menteri Luar Negeri' -> 'Kementerian Luar Negeri' for ministers of Indonesia."""
+    if abbr and len(abbr) > 1 and abbr[1]:
+        return abbr[1]
+    if role and country in (None, "IDN"):
+        m = re.match(r"^(?:Wakil )?Menteri (?!Koordinator\b)(.+)$", role)
+        if m and "sekaligus" not in role:
+            return f"Kementerian {m.group(1)}"
+    return None
+
+
+@dataclass
+class ArticlePeople:
+    """Entities of one article; later short mentions resolve to earlier full ones."""
+
+    people: list[Person] = field(default_factory=list)
+    language: str = "id"
+
+    def add(self, p: Person) -> Person:
+        for q in self.people:
+            if _same(q, p):
+                q.role = q.role or p.role
+                q.organization = q.organization or p.organization
+                q.country_code = q.country_code or p.country_code
+                q.aliases |= p.aliases
+                if len(p.name.split()) > len(q.name.split()) and set(q.name.split()) <= set(p.name.split()):
+                    q.name = p.name
+                return q
+        self.people.append(p)
+        return p
+
+    def resolve(self, text: str, offset: int = 0) -> list[Mention]:
+        """Every mention in text: titled/known ones plus bare names and aliases seen before."""
+        found = [Mention(self.add(m.person), m.start, m.end) for m in find_mentions(text, offset)]
+        covered = [(m.start - offset, m.end - offset) for m in found]
+        for p in self.people:
+            for key in p.keys():
+                for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text):
+                    if any(a <= m.start() < b for a, b in covered):
+                        continue
+                    found.append(Mention(p, offset + m.start(), offset + m.end()))
+                    covered.append((m.start(), m.end()))
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def default_country(self, p: Person) -> str | None:
+        """Indonesian news names foreigners' countries; an unmarked title is Indonesian."""
+        if p.country_code:
+            return p.country_code
+        return "IDN" if self.language == "id" and p.role else None
+
+
+def _same(a: Person, b: Person) -> bool:
+    if a.name == b.name:
+        return True
+    ta, tb = set(a.name.split()), set(b.name.split())
+    if ta <= tb or tb <= ta:
+        return True
+    return bool(a.aliases & ({b.name} | b.aliases))
+
+
+def find_organizations(text: str, offset: int = 0) -> list[Mention]:
+    """Organisations by their head word: 'Kementerian Luar Negeri', 'PT MRT Jakarta', 'Pemkot Malang'."""
+    lex = _lex()
+    tokens = tokenize(text)
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        k = _match_seq(tokens, i, lex["org_heads"], ignore_case=False)
+        if not k:
+            i += 1
+            continue
+        j = i + k
+        while j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].text in ("dan", "(", ")")):
+            if tokens[j].text == "(":
+                close = next((x for x in range(j + 1, min(len(tokens), j + 8)) if tokens[x].text == ")"), None)
+                if close is None:
+                    break
+                j = close + 1
+                continue
+            if tokens[j].text == "dan" and not (j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()):
+                break
+            j += 1
+        name = text[tokens[i].start : tokens[j - 1].end].strip(" ,")
+        out.append(Mention(Person(name=name, organization=name, is_org=True), offset + tokens[i].start,
+                           offset + tokens[j - 1].end))
+        i = j
+    return out
