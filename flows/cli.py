@@ -18,8 +18,11 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
-app = typer.Typer(help="kabar: raw news text to validated, partitioned Parquet tables.", no_args_is_help=True,
-                  add_completion=False)
+app = typer.Typer(
+    help="kabar: raw news text to validated, partitioned Parquet tables.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 out = Console()
 err = Console(stderr=True)
 
@@ -36,8 +39,23 @@ class Step(str, Enum):
 
 
 def _fail(message: str, code: int = 2) -> None:
-    err.print(f"kabar: {message}", style="bold red", highlight=False)
+    err.print(f"kabar: {message}", style="bold red", highlight=False, soft_wrap=True, markup=False)
     raise typer.Exit(code)
+
+
+def _preflight(raw: Path, warehouse: Path, needs_raw: bool) -> None:
+    """Expected failures end here with one line, before Prefect starts."""
+    from kabar.warehouse import Warehouse, WarehouseLocked
+
+    if needs_raw and not raw.is_dir():
+        _fail(f"the raw folder {raw} does not exist or is not a folder")
+    try:
+        with Warehouse(warehouse).locked(recover=False):
+            pass
+    except WarehouseLocked as e:
+        _fail(str(e), 3)
+    except OSError as e:
+        _fail(f"cannot write to the warehouse {warehouse}: {e.strerror or e}")
 
 
 @app.command()
@@ -46,22 +64,28 @@ def run(
     raw: Path = RAW,
     warehouse: Path = WAREHOUSE,
     batch_size: int = typer.Option(None, help="Files per batch (default 2000, env KABAR_BATCH_SIZE)."),
-    max_bytes: int = typer.Option(None, help="Reject files larger than this (default 20 MB, env KABAR_MAX_BYTES)."),
+    max_bytes: int = typer.Option(
+        None, help="Reject files larger than this (default 20 MB, env KABAR_MAX_BYTES)."
+    ),
     full: bool = typer.Option(False, "--full", help="Reprocess every file, not only new or changed ones."),
 ) -> None:
     """Run the pipeline on RAW into WAREHOUSE and print a summary."""
     from kabar.warehouse import WarehouseLocked
 
+    _preflight(raw, warehouse, needs_raw=step in (Step.all, Step.ingest))
     try:
         if step is Step.all:
             from flows.pipeline import pipeline
 
-            summary = pipeline(raw=str(raw), warehouse=str(warehouse), batch_size=batch_size,
-                               max_bytes=max_bytes, full=full)
+            summary = pipeline(
+                raw=str(raw), warehouse=str(warehouse), batch_size=batch_size, max_bytes=max_bytes, full=full
+            )
         else:
             from flows.single import run_step
 
-            summary = run_step(step.value, raw, warehouse, batch_size=batch_size, max_bytes=max_bytes, full=full)
+            summary = run_step(
+                step.value, raw, warehouse, batch_size=batch_size, max_bytes=max_bytes, full=full
+            )
     except WarehouseLocked as e:
         _fail(str(e), 3)
     except FileNotFoundError as e:
@@ -73,8 +97,12 @@ def run(
 
 def print_summary(s: dict, warehouse: Path) -> None:
     t = Table(title=f"kabar run → {warehouse}", show_header=False, box=None)
-    for label, key in (("inputs seen", "inputs_seen"), ("unchanged (skipped)", "unchanged"),
-                       ("articles", "articles"), ("duplicates", "duplicates")):
+    for label, key in (
+        ("inputs seen", "inputs_seen"),
+        ("unchanged (skipped)", "unchanged"),
+        ("articles", "articles"),
+        ("duplicates", "duplicates"),
+    ):
         if key in s:
             t.add_row(label, str(s[key]))
     for name in ("meetings", "commitments", "topics"):
@@ -97,7 +125,9 @@ def serve(
     """Serve the pipeline on a cron schedule (Prefect flow.serve); stops with Ctrl-C."""
     from flows.pipeline import pipeline
 
-    pipeline.serve(name=name, cron=cron, parameters={"raw": str(raw.resolve()), "warehouse": str(warehouse.resolve())})
+    pipeline.serve(
+        name=name, cron=cron, parameters={"raw": str(raw.resolve()), "warehouse": str(warehouse.resolve())}
+    )
 
 
 @app.command()
@@ -139,8 +169,10 @@ def inputs(
         if r.reason:
             detail = f"{r.reason_code}: {r.reason}"
         out.print(f"{r.outcome:<9} {r.source_file}  {detail}", highlight=False, markup=False)
-    out.print(" ".join(f"{k}={v}" for k, v in Counter(r.outcome for r in rows).items()) or "no inputs",
-              highlight=False)
+    out.print(
+        " ".join(f"{k}={v}" for k, v in Counter(r.outcome for r in rows).items()) or "no inputs",
+        highlight=False,
+    )
 
 
 def main() -> None:

@@ -75,6 +75,10 @@ def pipeline(
 
 def summary_dict(s: steps.Summary) -> dict:
     return {
-        "inputs_seen": s.inputs_seen, "unchanged": s.unchanged, "articles": s.articles,
-        "duplicates": s.duplicates, "rows": dict(s.rows), "rejects": dict(s.rejects),
+        "inputs_seen": s.inputs_seen,
+        "unchanged": s.unchanged,
+        "articles": s.articles,
+        "duplicates": s.duplicates,
+        "rows": dict(s.rows),
+        "rejects": dict(s.rejects),
     }

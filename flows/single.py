@@ -23,7 +23,9 @@ def _load(warehouse: Path, step: str) -> list[tuple[Path, object]]:
     """Outputs of `step` saved by an earlier `kabar run step` (our own files, never raw input)."""
     files = sorted(_work(warehouse).glob(f"{step}-*.pkl"))
     if not files:
-        raise FileNotFoundError(f"no output of the {step} step in {_work(warehouse)}; run `kabar run {step}` first")
+        raise FileNotFoundError(
+            f"no output of the {step} step in {_work(warehouse)}; run `kabar run {step}` first"
+        )
     return [(f, pickle.loads(f.read_bytes())) for f in files]
 
 
@@ -35,8 +37,14 @@ def _save(warehouse: Path, step: str, n: int, obj: object) -> None:
 
 
 @flow(name="kabar-step")
-def run_step(step: str, raw: Path, warehouse: Path, batch_size: int | None = None, max_bytes: int | None = None,
-             full: bool = False) -> dict:
+def run_step(
+    step: str,
+    raw: Path,
+    warehouse: Path,
+    batch_size: int | None = None,
+    max_bytes: int | None = None,
+    full: bool = False,
+) -> dict:
     s = Settings.from_env(raw=raw, warehouse=warehouse, batch_size=batch_size, max_bytes=max_bytes)
     wh = Warehouse(s.warehouse)
     summary = steps.Summary()

@@ -19,7 +19,9 @@ _AREA_CUE = re.compile(
     re.IGNORECASE,
 )
 _AREA_SPLIT = re.compile(r",\s*(?:dan|serta|and)?\s*|\s+(?:dan|serta|and)\s+(?=[a-z])")
-_CUT = re.compile(r"\s+(?:yang|guna|agar|supaya|sehingga|demi|pada|dengan|oleh|di|ke|antara|antar|which|that)\s.*$")
+_CUT = re.compile(
+    r"\s+(?:yang|guna|agar|supaya|sehingga|demi|pada|dengan|oleh|di|ke|antara|antar|which|that)\s.*$"
+)
 
 
 @cache
@@ -36,8 +38,12 @@ def _instrument(text: str) -> str | None:
 
 
 def extract_commitments(
-    sentences: list[Sentence], people: ArticlePeople, mentions: list[list[Mention]],
-    base: dt.date | None, article_id: str, meetings: list[dict],
+    sentences: list[Sentence],
+    people: ArticlePeople,
+    mentions: list[list[Mention]],
+    base: dt.date | None,
+    article_id: str,
+    meetings: list[dict],
 ) -> list[dict]:
     rows: list[dict] = []
     context_parties: list[str] = []
@@ -55,7 +61,9 @@ def extract_commitments(
         kind = None
         if instrument and (sign.search(text) or agreed.search(text) or planned.search(text)):
             kind = "agreement"
-        elif coop.search(text) and re.search(r"\bkerja\s*sama|bekerja sama|cooperat|kolaborasi|kemitraan", text, re.I):
+        elif coop.search(text) and re.search(
+            r"\bkerja\s*sama|bekerja sama|cooperat|kolaborasi|kemitraan", text, re.I
+        ):
             kind = "cooperation"
         elif pledge.search(text):
             kind = "pledge"
@@ -77,28 +85,32 @@ def extract_commitments(
                 due, due_precision = future[0].date, future[0].precision
         areas = _areas(text) or _areas_nearby(sentences, idx)
         conf = 0.5 + (0.25 if kind == "agreement" else 0.1) + (0.1 if codes else 0) + (0.05 if areas else 0)
-        rows.append({
-            "commitment_id": stable_id(article_id, "commitment", s.start, kind),
-            "article_id": article_id,
-            "meeting_id": _meeting_for(s, meetings, codes),
-            "kind": kind,
-            "status": status,
-            "parties": parties,
-            "party_countries": sorted(set(codes)),
-            "instrument": instrument if kind == "agreement" else None,
-            "areas": areas,
-            "due_date": due,
-            "due_precision": due_precision,
-            "evidence": s.text,
-            "evidence_start": s.start,
-            "evidence_end": s.end,
-            "confidence": clamp(conf - (0.15 if neg else 0)),
-        })
+        rows.append(
+            {
+                "commitment_id": stable_id(article_id, "commitment", s.start, kind),
+                "article_id": article_id,
+                "meeting_id": _meeting_for(s, meetings, codes),
+                "kind": kind,
+                "status": status,
+                "parties": parties,
+                "party_countries": sorted(set(codes)),
+                "instrument": instrument if kind == "agreement" else None,
+                "areas": areas,
+                "due_date": due,
+                "due_precision": due_precision,
+                "evidence": s.text,
+                "evidence_start": s.start,
+                "evidence_end": s.end,
+                "confidence": clamp(conf - (0.15 if neg else 0)),
+            }
+        )
     return rows
 
 
 def _status(text: str, kind: str, sign, planned, agreed) -> str:
-    if planned.search(text) and not re.search(r"\b(telah|sudah|resmi)\s+(menandatangani|meneken|diteken)", text):
+    if planned.search(text) and not re.search(
+        r"\b(telah|sudah|resmi)\s+(menandatangani|meneken|diteken)", text
+    ):
         return "planned"
     if kind == "agreement" and sign.search(text):
         return "signed"

@@ -37,10 +37,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # "Rabu (10/5/2023)", "Sabtu (21/9)", "Rabu, 10/5/2023"
         "weekday_numeric": re.compile(
-            rf"\b(?P<wd>{wd})\b\s*[,(]?\s*\(?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\)?", flags),
+            rf"\b(?P<wd>{wd})\b\s*[,(]?\s*\(?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\)?",
+            flags,
+        ),
         # "14 November 2025", "28-29 Desember 1954", "21 October 2025", "10 Mei"
         "day_month": re.compile(
-            rf"\b(?P<d>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+(?P<mo>{mo})\.?(?:\s+(?P<y>\d{{4}}))?\b", flags),
+            rf"\b(?P<d>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+(?P<mo>{mo})\.?(?:\s+(?P<y>\d{{4}}))?\b", flags
+        ),
         # "November 14, 2025"
         "month_day": re.compile(rf"\b(?P<mo>{mo})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b", flags),
         # "September 2023"
@@ -106,10 +109,8 @@ def find_dates(text: str, base: dt.date | None) -> list[DateMention]:
         add(m, _valid(int(m["y"]), months[m["mo"].lower()], int(m["d"])), "day", True)
     for m in p["day_month"].finditer(text):
         mo, d = months[m["mo"].lower()], int(m["d"])
-        if m["y"] is None and m["mo"].lower() in ("mei", "may", "mar", "jun", "jul", "des", "sep", "apr"):
-            # Bare short words ("5 Mei" is fine, but "may"/"mar" need a year to be dates in English).
-            if m["mo"].lower() in ("may", "mar"):
-                continue
+        if m["y"] is None and m["mo"].lower() in ("may", "mar"):
+            continue  # English "may"/"mar" are words unless a year follows
         y, explicit = _year(m["y"], base, mo, d)
         add(m, _valid(y, mo, d) if y else None, "day", explicit)
     for m in p["month_year"].finditer(text):
@@ -126,7 +127,12 @@ def find_dates(text: str, base: dt.date | None) -> list[DateMention]:
                 continue  # "minggu" is also "week"
             if not m["wd"][0].isupper():
                 continue
-            add(m, _resolve_weekday(weekdays[m["wd"].lower()], base, text[m.end() : m.end() + 20]), "day", False)
+            add(
+                m,
+                _resolve_weekday(weekdays[m["wd"].lower()], base, text[m.end() : m.end() + 20]),
+                "day",
+                False,
+            )
     found.sort(key=lambda x: x.start)
     return found
 
@@ -146,7 +152,9 @@ def parse_date_string(value: str) -> dt.date | None:
     s = value.strip()
     if not s:
         return None
-    iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$", s)
+    iso = re.match(
+        r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$", s
+    )
     if iso:
         return _valid(int(iso[1]), int(iso[2]), int(iso[3]))
     dmy = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b", s)

@@ -77,11 +77,13 @@ def decode_bytes(data: bytes) -> str:
 
 
 def _decode_legacy(data: bytes) -> str:
-    """Non-UTF-8 bytes: charset-normalizer's best guess, else cp1252 (Windows' Western default)."""
+    """Non-UTF-8 bytes: cp1252 (Windows' Western default, what Indonesian and English
+    legacy files use) unless charset-normalizer finds a non-Latin encoding."""
     best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding not in ("utf_8", "ascii"):
+    enc = best.encoding if best is not None else None
+    if enc and not enc.startswith(("cp125", "latin", "iso8859", "mac_", "utf_8", "ascii")):
         try:
-            return data.decode(best.encoding)
+            return data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             pass
     return data.decode("cp1252", errors="replace")

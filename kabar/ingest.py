@@ -22,9 +22,12 @@ FUTURE_SLACK_DAYS = 2
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _HTML = re.compile(r"<\s*(html|head|body|div|p|script|meta|!doctype)\b", re.IGNORECASE)
 # "Liputan6.com, Labuan Bajo - ", "PUNCAK, KOMPAS.com - ", "Jakarta - ", "KOMPAS.com -- ", "Bisnis.com, JAKARTA — "
-_HEADER = re.compile(r"^(?P<head>[^\n\-–—.,]{0,40}(?:\.com|\.co\.id|\.id)?(?:,\s*[^\n\-–—,]{2,40})?)\s*(?:-{1,2}|–|—)\s+")
-_OUTLET_HINT = re.compile(r"(\.com|\.co\.id|\.id|\bantara\b|\bcnn\b|\btempo\b|\bdetik|\breuters\b|\bbbc\b|\bafp\b)",
-                          re.IGNORECASE)
+_HEADER = re.compile(
+    r"^(?P<head>[^\n\-–—.,]{0,40}(?:\.com|\.co\.id|\.id)?(?:,\s*[^\n\-–—,]{2,40})?)\s*(?:-{1,2}|–|—)\s+"
+)
+_OUTLET_HINT = re.compile(
+    r"(\.com|\.co\.id|\.id|\bantara\b|\bcnn\b|\btempo\b|\bdetik|\breuters\b|\bbbc\b|\bafp\b)", re.IGNORECASE
+)
 
 
 @cache
@@ -54,7 +57,7 @@ def parse_header(body: str) -> tuple[str | None, str | None, str]:
             continue
         if _OUTLET_HINT.search(part) and outlet is None:
             outlet = part
-        elif dateline is None and part[:1].isupper():
+        elif dateline is None and len(part.split()) <= 4 and all(w[:1].isupper() for w in part.split()):
             dateline = part.title() if part.isupper() and len(part) > 3 else part
         else:
             return None, None, body
@@ -68,6 +71,7 @@ def article_id(body: str) -> str:
 
 def to_article(doc: RawDoc, today: dt.date | None = None) -> Article | Reject:
     """Clean and describe one RawDoc, or say why it is not an article."""
+
     def reject(code: str, reason: str) -> Reject:
         return Reject(doc.source_file, "ingest", code, reason, record=(doc.text or "")[:2000], file=doc.file)
 
@@ -83,7 +87,9 @@ def to_article(doc: RawDoc, today: dt.date | None = None) -> Article | Reject:
         return reject("too_short", f"only {len(words)} words: too short to be a news article")
     language, share = detect_language(body)
     if language is None:
-        return reject("not_news", f"the text reads as neither Indonesian nor English ({share:.0%} function words)")
+        return reject(
+            "not_news", f"the text reads as neither Indonesian nor English ({share:.0%} function words)"
+        )
     today = today or dt.date.today()
     published = _published_date(doc, body, today)
     return Article(
@@ -103,9 +109,10 @@ def to_article(doc: RawDoc, today: dt.date | None = None) -> Article | Reject:
 
 def _published_date(doc: RawDoc, body: str, today: dt.date) -> dt.date | None:
     """Metadata first; else the first day-with-year the text states; never in the future."""
+    latest = today + dt.timedelta(days=FUTURE_SLACK_DAYS)
     date = parse_date_string(doc.date) if doc.date else None
-    if date is None:
-        date = next((d.date for d in find_dates(body[:3000], None) if d.precision == "day" and d.explicit_year), None)
-    if date is not None and date > today + dt.timedelta(days=FUTURE_SLACK_DAYS):
-        return None
-    return date
+    if date is None or date > latest:
+        date = next(
+            (d.date for d in find_dates(body[:3000], None) if d.precision == "day" and d.explicit_year), None
+        )
+    return date if date is not None and date <= latest else None

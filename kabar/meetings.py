@@ -54,8 +54,13 @@ def find_trigger(text: str) -> tuple[str, str] | None:
 
 
 def extract_meetings(
-    sentences: list[Sentence], people: ArticlePeople, mentions: list[list[Mention]],
-    base: dt.date | None, dateline: str | None, article_id: str, language: str,
+    sentences: list[Sentence],
+    people: ArticlePeople,
+    mentions: list[list[Mention]],
+    base: dt.date | None,
+    dateline: str | None,
+    article_id: str,
+    language: str,
 ) -> list[dict]:
     """One row per meeting event reported in the article."""
     drafts: list[MeetingDraft] = []
@@ -67,17 +72,30 @@ def extract_meetings(
             continue
         kind, word = trig
         persons = _unique([m.person for m in mentions[idx] if not m.person.is_org])
-        orgs = [m.person for m in find_organizations(s.text, s.start)
-                if not any(p.name in m.person.name for p in persons)]
+        orgs = [
+            m.person
+            for m in find_organizations(s.text, s.start)
+            if not any(p.name in m.person.name for p in persons)
+        ]
         parties = persons + (orgs if len(persons) < 2 else [])
-        counterpart = re.search(r"\b(delegasi|rombongan|perwakilan|duta besar|dubes|pemerintah|tim)\b", s.text, re.I)
+        counterpart = re.search(
+            r"\b(delegasi|rombongan|perwakilan|duta besar|dubes|pemerintah|tim)\b", s.text, re.I
+        )
         if len(parties) < 2 and not (parties and counterpart):
             continue
-        if kind == "other" and word.lower() in ("menerima", "rapat", "forum", "pertemuan", "meeting", "talks") \
-                and len(persons) < 2:
+        if (
+            kind == "other"
+            and word.lower() in ("menerima", "rapat", "forum", "pertemuan", "meeting", "talks")
+            and len(persons) < 2
+        ):
             continue
-        d = MeetingDraft(sentence=s, trigger=word, type_hint=kind,
-                         status="planned" if planned.search(_around(s.text, word)) else "held", people=parties)
+        d = MeetingDraft(
+            sentence=s,
+            trigger=word,
+            type_hint=kind,
+            status="planned" if planned.search(_around(s.text, word)) else "held",
+            people=parties,
+        )
         dates = find_dates(s.text, base)
         if dates:
             best = min(dates, key=lambda x: abs(x.start - s.text.lower().find(word.lower())))
@@ -115,8 +133,9 @@ def _place(d: MeetingDraft, text: str, dateline: str | None) -> None:
     if city is not None:
         d.city, d.country = city.surface, city.code
     else:
-        countries = [c for c in gazetteer.find_countries(text)
-                     if re.search(r"\b(di|ke|in|to)\s+$", text[: c.start])]
+        countries = [
+            c for c in gazetteer.find_countries(text) if re.search(r"\b(di|ke|in|to)\s+$", text[: c.start])
+        ]
         if countries:
             d.country = countries[0].code
 
@@ -152,7 +171,9 @@ def _meeting_type(d: MeetingDraft) -> str:
     return "bilateral" if len(d.people) == 2 else "other"
 
 
-def _row(d: MeetingDraft, people: ArticlePeople, article_id: str, language: str, dateline: str | None) -> dict:
+def _row(
+    d: MeetingDraft, people: ArticlePeople, article_id: str, language: str, dateline: str | None
+) -> dict:
     s = d.sentence
     if d.city is None and dateline and d.status == "held" and gazetteer.city_country(dateline):
         d.city, d.country = dateline, gazetteer.city_country(dateline)
@@ -172,8 +193,12 @@ def _row(d: MeetingDraft, people: ArticlePeople, article_id: str, language: str,
         "city": d.city,
         "country_code": d.country,
         "participants": [
-            {"name": p.name, "role": p.role, "organization": p.organization,
-             "country_code": people.default_country(p) if not p.is_org else p.country_code}
+            {
+                "name": p.name,
+                "role": p.role,
+                "organization": p.organization,
+                "country_code": people.default_country(p) if not p.is_org else p.country_code,
+            }
             for p in d.people
         ],
         "evidence": s.text,

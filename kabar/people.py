@@ -203,13 +203,20 @@ def _role_phrase(tokens: list[Token], j: int, places: dict, lex: dict, text: str
                 role.extend(tokens[j : end + 1])
             j = end + 1
             continue
-        if t.text in lex["portfolio"] or (t.text.isupper() and len(t.text) >= 2 and t.text not in _alias_index()):
+        if t.text in lex["portfolio"] or (
+            t.text.isupper() and len(t.text) >= 2 and t.text not in _alias_index()
+        ):
             role.append(t)
             j += 1
             continue
-        if t.text.lower() in _LOWER_CONTINUATION and j + 1 < n and (
-            tokens[j + 1].text in lex["portfolio"] or tokens[j + 1].start in places
-            or _match_seq(tokens, j + 1, lex["titles"])
+        if (
+            t.text.lower() in _LOWER_CONTINUATION
+            and j + 1 < n
+            and (
+                tokens[j + 1].text in lex["portfolio"]
+                or tokens[j + 1].start in places
+                or _match_seq(tokens, j + 1, lex["titles"])
+            )
         ):
             role.append(t)
             j += 1
@@ -239,8 +246,9 @@ def _name_run(tokens: list[Token], j: int, lex: dict) -> tuple[list[Token], int]
     n = len(tokens)
     while j < n and len(out) < MAX_NAME_TOKENS:
         t = tokens[j]
-        if _is_name_token(t, lex) or (out and t.text in lex["particles"] and j + 1 < n
-                                      and _is_name_token(tokens[j + 1], lex)):
+        if _is_name_token(t, lex) or (
+            out and t.text in lex["particles"] and j + 1 < n and _is_name_token(tokens[j + 1], lex)
+        ):
             out.append(t)
             j += 1
             if t.text.endswith(".") and len(t.text.rstrip(".")) > 1:
@@ -295,7 +303,7 @@ class ArticlePeople:
         found = [Mention(self.add(m.person), m.start, m.end) for m in find_mentions(text, offset)]
         covered = [(m.start - offset, m.end - offset) for m in found]
         for p in self.people:
-            for key in p.keys():
+            for key in p.keys():  # noqa: SIM118 (Person.keys, not a dict)
                 for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text):
                     if any(a <= m.start() < b for a, b in covered):
                         continue
@@ -334,7 +342,9 @@ def find_organizations(text: str, offset: int = 0) -> list[Mention]:
         j = i + k
         while j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].text in ("dan", "(", ")")):
             if tokens[j].text == "(":
-                close = next((x for x in range(j + 1, min(len(tokens), j + 8)) if tokens[x].text == ")"), None)
+                close = next(
+                    (x for x in range(j + 1, min(len(tokens), j + 8)) if tokens[x].text == ")"), None
+                )
                 if close is None:
                     break
                 j = close + 1
@@ -343,7 +353,12 @@ def find_organizations(text: str, offset: int = 0) -> list[Mention]:
                 break
             j += 1
         name = text[tokens[i].start : tokens[j - 1].end].strip(" ,")
-        out.append(Mention(Person(name=name, organization=name, is_org=True), offset + tokens[i].start,
-                           offset + tokens[j - 1].end))
+        out.append(
+            Mention(
+                Person(name=name, organization=name, is_org=True),
+                offset + tokens[i].start,
+                offset + tokens[j - 1].end,
+            )
+        )
         i = j
     return out

@@ -21,7 +21,15 @@ from kabar.models import RawDoc, Reject
 
 TEXT_KEYS = ("text", "body", "content", "maintext", "article", "isi")
 TITLE_KEYS = ("title", "judul", "headline")
-DATE_KEYS = ("date", "date_publish", "published", "published_date", "date_published", "publish_date", "tanggal")
+DATE_KEYS = (
+    "date",
+    "date_publish",
+    "published",
+    "published_date",
+    "date_published",
+    "publish_date",
+    "tanggal",
+)
 OUTLET_KEYS = ("outlet", "source_domain", "source", "publisher", "media")
 URL_KEYS = ("url", "link", "source_url")
 
@@ -61,18 +69,33 @@ def _first(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:
 def doc_from_record(record: Any, source_file: str, f: InputFile, file_hash: str) -> RawDoc | Reject:
     """Map one JSON/CSV record (news-please field names work too) to a RawDoc."""
     if not isinstance(record, dict):
-        return Reject(source_file, "ingest", "not_an_object",
-                      f"expected an object with a text field, found a JSON {type(record).__name__}",
-                      record=_preview(record), file=f.rel)
+        return Reject(
+            source_file,
+            "ingest",
+            "not_an_object",
+            f"expected an object with a text field, found a JSON {type(record).__name__}",
+            record=_preview(record),
+            file=f.rel,
+        )
     text = _first(record, TEXT_KEYS)
     if text is None:
-        return Reject(source_file, "ingest", "no_text",
-                      f"the record has no text field (looked for {', '.join(TEXT_KEYS)})",
-                      record=_preview(record), file=f.rel)
+        return Reject(
+            source_file,
+            "ingest",
+            "no_text",
+            f"the record has no text field (looked for {', '.join(TEXT_KEYS)})",
+            record=_preview(record),
+            file=f.rel,
+        )
     return RawDoc(
-        source_file=source_file, file=f.rel, file_hash=file_hash, text=normalize_text(text),
-        title=_norm(_first(record, TITLE_KEYS)), date=_first(record, DATE_KEYS),
-        outlet=_norm(_first(record, OUTLET_KEYS)), url=_first(record, URL_KEYS),
+        source_file=source_file,
+        file=f.rel,
+        file_hash=file_hash,
+        text=normalize_text(text),
+        title=_norm(_first(record, TITLE_KEYS)),
+        date=_first(record, DATE_KEYS),
+        outlet=_norm(_first(record, OUTLET_KEYS)),
+        url=_first(record, URL_KEYS),
     )
 
 
@@ -106,7 +129,9 @@ class JsonFormat:
         try:
             data = json.loads(text)
         except RecursionError:
-            yield Reject(f.rel, "ingest", "malformed_json", "the JSON is nested too deeply to read", file=f.rel)
+            yield Reject(
+                f.rel, "ingest", "malformed_json", "the JSON is nested too deeply to read", file=f.rel
+            )
             return
         except ValueError as e:
             yield Reject(f.rel, "ingest", "malformed_json", f"the file is not valid JSON ({e})", file=f.rel)
@@ -131,12 +156,24 @@ class JsonlFormat:
             try:
                 item = json.loads(line)
             except RecursionError:
-                yield Reject(source, "ingest", "malformed_json", "the line is nested too deeply to read",
-                             record=line[:2000], file=f.rel)
+                yield Reject(
+                    source,
+                    "ingest",
+                    "malformed_json",
+                    "the line is nested too deeply to read",
+                    record=line[:2000],
+                    file=f.rel,
+                )
                 continue
             except ValueError as e:
-                yield Reject(source, "ingest", "malformed_json", f"line {n} is not valid JSON ({e})",
-                             record=line[:2000], file=f.rel)
+                yield Reject(
+                    source,
+                    "ingest",
+                    "malformed_json",
+                    f"line {n} is not valid JSON ({e})",
+                    record=line[:2000],
+                    file=f.rel,
+                )
                 continue
             yield doc_from_record(item, source, f, file_hash)
 
@@ -161,8 +198,13 @@ class CsvFormat:
                 except StopIteration:
                     return
                 except csv.Error as e:
-                    yield Reject(f"{f.rel}#L{line}", "ingest", "malformed_csv",
-                                 f"the CSV cannot be read past line {line} ({e})", file=f.rel)
+                    yield Reject(
+                        f"{f.rel}#L{line}",
+                        "ingest",
+                        "malformed_csv",
+                        f"the CSV cannot be read past line {line} ({e})",
+                        file=f.rel,
+                    )
                     return
                 row = {k: v for k, v in row.items() if k is not None}
                 yield doc_from_record(row, f"{f.rel}#L{line}", f, file_hash)
@@ -194,15 +236,22 @@ def walk(root: Path) -> Iterator[InputFile | Reject]:
             path = Path(entry.path)
             rel = _rel(path, root)
             if entry.is_symlink():
-                yield Reject(rel, "ingest", "symlink", "symbolic links are not followed; copy the file into raw/",
-                             file=rel)
+                yield Reject(
+                    rel,
+                    "ingest",
+                    "symlink",
+                    "symbolic links are not followed; copy the file into raw/",
+                    file=rel,
+                )
             elif entry.is_dir(follow_symlinks=False):
                 subdirs.append(path)
             elif entry.is_file(follow_symlinks=False):
                 st = entry.stat(follow_symlinks=False)
                 yield InputFile(path=path, rel=rel, size=st.st_size, mtime_ns=st.st_mtime_ns)
             else:
-                yield Reject(rel, "ingest", "not_a_file", "not a regular file (device, socket or pipe)", file=rel)
+                yield Reject(
+                    rel, "ingest", "not_a_file", "not a regular file (device, socket or pipe)", file=rel
+                )
         stack.extend(reversed(subdirs))
 
 
@@ -219,13 +268,22 @@ def read_input(f: InputFile, max_bytes: int) -> Iterator[RawDoc | Reject]:
     fmt = format_for(f.rel)
     if fmt is None:
         suffix = Path(f.rel).suffix or "(none)"
-        yield Reject(f.rel, "ingest", "unsupported_format",
-                     f"files ending in {suffix} are not read; use .txt, .json, .jsonl or .csv", file=f.rel)
+        yield Reject(
+            f.rel,
+            "ingest",
+            "unsupported_format",
+            f"files ending in {suffix} are not read; use .txt, .json, .jsonl or .csv",
+            file=f.rel,
+        )
         return
     if f.size > max_bytes:
-        yield Reject(f.rel, "ingest", "too_large",
-                     f"the file is {f.size:,} bytes, over the {max_bytes:,}-byte limit (KABAR_MAX_BYTES)",
-                     file=f.rel)
+        yield Reject(
+            f.rel,
+            "ingest",
+            "too_large",
+            f"the file is {f.size:,} bytes, over the {max_bytes:,}-byte limit (KABAR_MAX_BYTES)",
+            file=f.rel,
+        )
         return
     try:
         data = f.path.read_bytes()

@@ -58,7 +58,10 @@ class State:
             raise
 
     def known_files(self) -> dict[str, tuple[str, int, int]]:
-        return {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT file, file_hash, size, mtime_ns FROM files")}
+        return {
+            r[0]: (r[1], r[2], r[3])
+            for r in self.db.execute("SELECT file, file_hash, size, mtime_ns FROM files")
+        }
 
     def inputs_of(self, files: Iterable[str]) -> list[InputRow]:
         out: list[InputRow] = []
@@ -69,14 +72,29 @@ class State:
             out += [InputRow(*r) for r in self.db.execute(q, chunk)]
         return out
 
+    def duplicate_files_of(self, files: list[str]) -> set[str]:
+        """Files holding duplicates of the articles that `files` published: they must be read again
+        when those files change, or the article would be lost."""
+        out: set[str] = set()
+        for i in range(0, len(files), 500):
+            chunk = files[i : i + 500]
+            q = (
+                f"SELECT DISTINCT d.file FROM inputs a JOIN inputs d ON d.article_id = a.article_id "
+                f"WHERE a.outcome='article' AND d.outcome='duplicate' AND a.file IN ({','.join('?' * len(chunk))})"
+            )
+            out.update(r[0] for r in self.db.execute(q, chunk))
+        return out - set(files)
+
     def published(self, article_ids: Iterable[str]) -> dict[str, tuple[int | None, int | None]]:
         """article_id -> (year, month) for ids the warehouse holds as articles."""
         ids = list(article_ids)
         out: dict[str, tuple[int | None, int | None]] = {}
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
-            q = (f"SELECT article_id, year, month FROM inputs WHERE outcome='article' "
-                 f"AND article_id IN ({','.join('?' * len(chunk))})")
+            q = (
+                f"SELECT article_id, year, month FROM inputs WHERE outcome='article' "
+                f"AND article_id IN ({','.join('?' * len(chunk))})"
+            )
             out.update({r[0]: (r[1], r[2]) for r in self.db.execute(q, chunk)})
         return out
 
@@ -85,11 +103,12 @@ class State:
         with self.transaction() as db:
             for f in drop_files:
                 db.execute("DELETE FROM inputs WHERE file=?", (f,))
-            db.executemany(
-                "INSERT OR REPLACE INTO files VALUES (:file, :file_hash, :size, :mtime_ns)", files)
+            db.executemany("INSERT OR REPLACE INTO files VALUES (:file, :file_hash, :size, :mtime_ns)", files)
             db.executemany(
                 "INSERT OR REPLACE INTO inputs VALUES (:source_file, :file, :outcome, :article_id, :reason_code,"
-                " :reason, :year, :month)", inputs)
+                " :reason, :year, :month)",
+                inputs,
+            )
 
     def touch(self, files: list[dict]) -> None:
         with self.transaction() as db:

@@ -81,6 +81,10 @@ def plan(raw: Path, state: State, full: bool = False) -> Plan:
             p.unchanged.append(item)
         else:
             p.todo.append(item)
+    # Duplicates of a changed article go last, so one of them takes its place if its text changed.
+    again = state.duplicate_files_of([f.rel for f in p.todo]) if p.todo else set()
+    p.todo += [f for f in p.unchanged if f.rel in again]
+    p.unchanged = [f for f in p.unchanged if f.rel not in again]
     return p
 
 
@@ -101,8 +105,9 @@ def ingest(files: list[InputFile], max_bytes: int, today: dt.date | None = None)
                 out = to_article(doc, today)
                 (rejects if isinstance(out, Reject) else articles).append(out)
         except Exception as e:  # one bad input must never stop the run
-            rejects.append(Reject(f.rel, "ingest", "internal_error", f"kabar failed on this input: {e!r}",
-                                  file=f.rel))
+            rejects.append(
+                Reject(f.rel, "ingest", "internal_error", f"kabar failed on this input: {e!r}", file=f.rel)
+            )
     return Ingested(files=files, articles=articles, rejects=rejects)
 
 
@@ -114,16 +119,27 @@ def extract(ingested: Ingested) -> Extracted:
         try:
             ex = extract_article(a)
         except Exception as e:  # keep the article, report the extractor's failure
-            ingested.rejects.append(Reject(a.source_file, "extract", "internal_error",
-                                           f"extraction failed on this article: {e!r}",
-                                           article_id=a.article_id, file=a.file))
+            ingested.rejects.append(
+                Reject(
+                    a.source_file,
+                    "extract",
+                    "internal_error",
+                    f"extraction failed on this article: {e!r}",
+                    article_id=a.article_id,
+                    file=a.file,
+                )
+            )
             ex = None
         keep.append(a)
         year, month = partition_of(a.published_date)
         row = a.to_row()
         tables["articles"].append({**row, "year": year, "month": month})
         if ex is not None:
-            for name, rows in (("meetings", ex.meetings), ("commitments", ex.commitments), ("topics", ex.topics)):
+            for name, rows in (
+                ("meetings", ex.meetings),
+                ("commitments", ex.commitments),
+                ("topics", ex.topics),
+            ):
                 tables[name] += [{**r, "year": year, "month": month} for r in rows]
     ingested.articles = keep
     return Extracted(ingested=ingested, tables=tables)
@@ -145,7 +161,11 @@ def _dedupe_articles(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
             arts.append(a)
     out = dict(tables)
     out["articles"] = arts
-    for name, key_col in (("meetings", "meeting_id"), ("commitments", "commitment_id"), ("topics", "topic_id")):
+    for name, key_col in (
+        ("meetings", "meeting_id"),
+        ("commitments", "commitment_id"),
+        ("topics", "topic_id"),
+    ):
         unique: dict[tuple, dict] = {}
         for r in tables[name]:
             unique.setdefault((r["article_id"], r[key_col]), r)
@@ -173,9 +193,16 @@ def build_batch(v: Validated, state: State) -> tuple[Batch, dict[str, Any]]:
             continue  # rejected by validation; recorded there
         elsewhere = aid in published and aid not in replaced
         if elsewhere or aid in first_source:
-            b.state_inputs.append(_input(a.source_file, a.file, "duplicate", aid,
-                                         reason_code="duplicate",
-                                         reason=f"same text as {first_source.get(aid, 'an article already published')}"))
+            b.state_inputs.append(
+                _input(
+                    a.source_file,
+                    a.file,
+                    "duplicate",
+                    aid,
+                    reason_code="duplicate",
+                    reason=f"same text as {first_source.get(aid, 'an article already published')}",
+                )
+            )
             counts["duplicates"] += 1
             continue
         first_source[aid] = a.source_file
@@ -190,8 +217,16 @@ def build_batch(v: Validated, state: State) -> tuple[Batch, dict[str, Any]]:
         b.rejects.append(r.to_row())
         counts["rejects"][r.reason_code] += 1
         if r.stage in ("ingest",) or (r.stage == "validate" and r.table == "articles"):
-            b.state_inputs.append(_input(r.source_file, r.file or r.source_file, "rejected", r.article_id,
-                                         reason_code=r.reason_code, reason=r.reason))
+            b.state_inputs.append(
+                _input(
+                    r.source_file,
+                    r.file or r.source_file,
+                    "rejected",
+                    r.article_id,
+                    reason_code=r.reason_code,
+                    reason=r.reason,
+                )
+            )
     hashes = {a.file: a.file_hash for a in v.ingested.articles}
     for f in b.state_files:
         f["file_hash"] = hashes.get(f["file"], "")
@@ -199,9 +234,16 @@ def build_batch(v: Validated, state: State) -> tuple[Batch, dict[str, Any]]:
 
 
 def _input(source_file: str, file: str, outcome: str, article_id: str | None = None, **kw: Any) -> dict:
-    return {"source_file": source_file, "file": file, "outcome": outcome, "article_id": article_id,
-            "reason_code": kw.get("reason_code"), "reason": kw.get("reason"),
-            "year": kw.get("year"), "month": kw.get("month")}
+    return {
+        "source_file": source_file,
+        "file": file,
+        "outcome": outcome,
+        "article_id": article_id,
+        "reason_code": kw.get("reason_code"),
+        "reason": kw.get("reason"),
+        "year": kw.get("year"),
+        "month": kw.get("month"),
+    }
 
 
 def walk_reject_batch(rejects: list[Reject]) -> Batch:
@@ -209,7 +251,18 @@ def walk_reject_batch(rejects: list[Reject]) -> Batch:
     b = Batch()
     b.rejects = [r.to_row() for r in rejects]
     b.remove_reject_files = {r.file or r.source_file for r in rejects}
-    b.state_inputs = [_input(r.source_file, r.file or r.source_file, "rejected", None,
-                             reason_code=r.reason_code, reason=r.reason) for r in rejects]
-    b.state_files = [{"file": r.file or r.source_file, "file_hash": "", "size": -1, "mtime_ns": -1} for r in rejects]
+    b.state_inputs = [
+        _input(
+            r.source_file,
+            r.file or r.source_file,
+            "rejected",
+            None,
+            reason_code=r.reason_code,
+            reason=r.reason,
+        )
+        for r in rejects
+    ]
+    b.state_files = [
+        {"file": r.file or r.source_file, "file_hash": "", "size": -1, "mtime_ns": -1} for r in rejects
+    ]
     return b

@@ -10,11 +10,13 @@ from kabar import lexicon
 # A topic must reach this share of the best topic's weight to be central; chosen on the
 # dev set so passing mentions drop out while 1-4 topics per article remain.
 MIN_RELATIVE_SCORE = 0.35
+# A topic named in the title or lead is central at a lower share (the lead says what the story is about).
+MIN_RELATIVE_SCORE_LEAD = 0.12
 MIN_HITS = 2
 MAX_TOPICS = 4
 # Terms in the title and lead paragraph say what the article is about.
 TITLE_WEIGHT = 3.0
-LEAD_WEIGHT = 1.5
+LEAD_WEIGHT = 2.5
 LEAD_CHARS = 600
 
 
@@ -31,36 +33,49 @@ def _regexes() -> dict[str, tuple[re.Pattern[str], float]]:
         if acronyms:
             parts.append(lexicon.phrase_regex(acronyms, flags=0).pattern)
         # Acronyms match case-sensitively so "PAN" the party is not "pan" the cookware.
-        rx = re.compile("|".join(f"(?:{p})" if i == 0 else f"(?-i:{p})" for i, p in enumerate(parts)), re.IGNORECASE)
+        rx = re.compile(
+            "|".join(f"(?:{p})" if i == 0 else f"(?-i:{p})" for i, p in enumerate(parts)), re.IGNORECASE
+        )
         out[topic] = (rx, float(spec.get("weight", 1.0)))
     return out
 
 
 def score_topics(title: str | None, body: str) -> list[dict]:
     """[{topic_id, score, matched_terms}] for the article's central topics, best first."""
+    matches = []  # (part, start, end, topic, term, weight)
+    for topic, (rx, weight) in _regexes().items():
+        for p, (part, w) in enumerate(
+            ((title or "", TITLE_WEIGHT), (body[:LEAD_CHARS], LEAD_WEIGHT), (body[LEAD_CHARS:], 1.0))
+        ):
+            for m in rx.finditer(part):
+                matches.append((p, m.start(), m.end(), topic, " ".join(m.group(0).split()), w * weight))
+    # A longer term wins the words it covers: "Tindak Pidana Perdagangan Orang" is trafficking, not crime.
+    matches.sort(key=lambda x: -(x[2] - x[1]))
+    taken: dict[int, list[tuple[int, int]]] = {}
     raw: dict[str, float] = {}
     hits: dict[str, int] = {}
+    lead: set[str] = set()
     terms: dict[str, list[str]] = {}
-    for topic, (rx, weight) in _regexes().items():
-        total = 0.0
-        for part, w in ((title or "", TITLE_WEIGHT), (body[:LEAD_CHARS], LEAD_WEIGHT), (body[LEAD_CHARS:], 1.0)):
-            for m in rx.finditer(part):
-                total += w * weight
-                hits[topic] = hits.get(topic, 0) + 1
-                term = " ".join(m.group(0).split())
-                bucket = terms.setdefault(topic, [])
-                if term.lower() not in (t.lower() for t in bucket):
-                    bucket.append(term)
-        if total:
-            raw[topic] = total
+    for p, a, b, topic, term, w in matches:
+        spans = taken.setdefault(p, [])
+        if any(a < y and x < b for x, y in spans):
+            continue
+        spans.append((a, b))
+        raw[topic] = raw.get(topic, 0.0) + w
+        hits[topic] = hits.get(topic, 0) + 1
+        if p < 2:
+            lead.add(topic)
+        bucket = terms.setdefault(topic, [])
+        if term.lower() not in (t.lower() for t in bucket):
+            bucket.append(term)
     if not raw:
         return []
     best = max(raw.values())
-    ranked = sorted(raw, key=lambda t: (-raw[t], t))
     out = []
-    for t in ranked:
+    for t in sorted(raw, key=lambda t: (-raw[t], t)):
         rel = raw[t] / best
-        if rel < MIN_RELATIVE_SCORE or (hits[t] < MIN_HITS and out):
+        floor = MIN_RELATIVE_SCORE_LEAD if t in lead else MIN_RELATIVE_SCORE
+        if rel < floor or (hits[t] < MIN_HITS and t not in lead and out):
             continue
         out.append({"topic_id": t, "score": round(rel, 3), "matched_terms": terms[t][:10]})
         if len(out) == MAX_TOPICS:

@@ -97,7 +97,9 @@ def helper_frame(name: str, rows: list[dict], bodies: dict[str, str], today: dt.
         if name in ("meetings", "commitments"):
             h["body_length"] = len(body)
             s, e = r.get("evidence_start"), r.get("evidence_end")
-            h["evidence_ok"] = bool(isinstance(s, int) and isinstance(e, int) and body[s:e] == r.get("evidence"))
+            h["evidence_ok"] = bool(
+                isinstance(s, int) and isinstance(e, int) and body[s:e] == r.get("evidence")
+            )
         if name == "meetings":
             h["date_year"] = _year(r.get("meeting_date"))
             h["n_named"] = sum(1 for p in r.get("participants") or [] if p.get("name"))
@@ -110,7 +112,10 @@ def helper_frame(name: str, rows: list[dict], bodies: dict[str, str], today: dt.
 
 
 def validate_tables(
-    tables: dict[str, list[dict]], folder: Path, source_of: dict[str, tuple[str, str]], today: dt.date | None = None
+    tables: dict[str, list[dict]],
+    folder: Path,
+    source_of: dict[str, tuple[str, str]],
+    today: dt.date | None = None,
 ) -> tuple[dict[str, list[dict]], list[Reject], dict[str, Any]]:
     """Split each table's rows into passing rows and rejects; a failed article takes its rows with it."""
     today = today or dt.date.today()
@@ -137,11 +142,17 @@ def validate_tables(
             if name == "articles":
                 failed_articles.add(aid)
             src, file = source_of.get(aid, ("", ""))
-            rejects.append(Reject(
-                source_file=src, stage="validate", reason_code="failed_expectation",
-                reason=f"{name} row failed: {', '.join(sorted(set(failures[i])))}",
-                record=json.dumps(row, default=str, ensure_ascii=False)[:4000], article_id=aid, table=name,
-                file=file,
-            ))
+            rejects.append(
+                Reject(
+                    source_file=src,
+                    stage="validate",
+                    reason_code="failed_expectation",
+                    reason=f"{name} row failed: {', '.join(sorted(set(failures[i])))}",
+                    record=json.dumps(row, default=str, ensure_ascii=False)[:4000],
+                    article_id=aid,
+                    table=name,
+                    file=file,
+                )
+            )
         passed[name] = keep
     return passed, rejects, results

@@ -86,7 +86,7 @@ class Warehouse:
 
     # -- lock -------------------------------------------------------------
     @contextmanager
-    def locked(self) -> Iterator[Warehouse]:
+    def locked(self, recover: bool = True) -> Iterator[Warehouse]:
         self.root.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.root / ".kabar.lock", os.O_RDWR | os.O_CREAT, 0o644)
         try:
@@ -95,7 +95,8 @@ class Warehouse:
             os.close(fd)
             raise WarehouseLocked(f"another kabar run is using {self.root}; wait for it to finish") from None
         try:
-            self.recover()
+            if recover:
+                self.recover()
             yield self
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
@@ -168,18 +169,26 @@ class Warehouse:
             for row in batch.rows.get(table, []):
                 groups[(row.get("year"), row.get("month"))].append(row)
             for part, rows in sorted(groups.items(), key=lambda kv: str(kv[0])):
-                stage(_without_partition(to_table(table, rows)), partition_path(self.root, table, part) / name)
+                stage(
+                    _without_partition(to_table(table, rows)), partition_path(self.root, table, part) / name
+                )
             written[table] = len(batch.rows.get(table, []))
         reject_groups: dict[str, list[dict]] = defaultdict(list)
         for r in batch.rejects:
             reject_groups[r["stage"]].append(r)
         for stage_name, rows in reject_groups.items():
-            stage(_without_partition(to_table("rejects", rows), ("stage",)),
-                  partition_path(self.root, "rejects", (stage_name,)) / name)
+            stage(
+                _without_partition(to_table("rejects", rows), ("stage",)),
+                partition_path(self.root, "rejects", (stage_name,)) / name,
+            )
         written["rejects"] = len(batch.rejects)
 
-        journal = {"ops": ops, "state_files": batch.state_files, "state_inputs": batch.state_inputs,
-                   "drop_files": sorted({f["file"] for f in batch.state_files})}
+        journal = {
+            "ops": ops,
+            "state_files": batch.state_files,
+            "state_inputs": batch.state_inputs,
+            "drop_files": sorted({f["file"] for f in batch.state_files}),
+        }
         tmp = stage_dir / "COMMIT.json.tmp"
         with open(tmp, "w", encoding="utf-8") as fh:
             json.dump(journal, fh)

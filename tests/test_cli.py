@@ -1,0 +1,50 @@
+"""The CLI: every command documented, clear one-line failures, inspection commands."""
+
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from kabar.warehouse import Warehouse
+
+from .conftest import REPO
+
+runner = CliRunner()
+COMMANDS = ["run", "serve", "rejects", "inputs"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_and_is_in_the_readme(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and "Usage" in result.output
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert re.search(rf"kabar {command}\b", readme), f"README does not show `kabar {command}`"
+
+
+def test_locked_warehouse_is_one_clear_line(tmp_path, sample_raw):
+    with Warehouse(tmp_path / "wh").locked():
+        result = runner.invoke(app, ["run", "--raw", str(sample_raw), "--warehouse", str(tmp_path / "wh")])
+    assert result.exit_code == 3
+    assert "another kabar run" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_raw_is_one_clear_line(tmp_path):
+    result = runner.invoke(
+        app, ["run", "ingest", "--raw", str(tmp_path / "nope"), "--warehouse", str(tmp_path)]
+    )
+    assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_rejects_and_inputs_commands(tmp_path):
+    from tests.test_warehouse import run
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "empty.txt").write_text("")
+    run(raw, tmp_path / "wh")
+    out = runner.invoke(app, ["rejects", "--warehouse", str(tmp_path / "wh")]).output
+    assert "ingest/empty" in out and "empty.txt" in out
+    out = runner.invoke(app, ["inputs", "--warehouse", str(tmp_path / "wh")]).output
+    assert "rejected" in out and "empty.txt" in out

@@ -1,0 +1,48 @@
+import datetime as dt
+
+import pytest
+
+from kabar.dates import find_dates, parse_date_string
+
+BASE = dt.date(2023, 5, 10)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2025-10-16T11:52:00", dt.date(2025, 10, 16)),
+        ("12/05/2024, 09:01 WIB", dt.date(2024, 5, 12)),
+        ("26-10-2023", dt.date(2023, 10, 26)),
+        ("2025-07-09", dt.date(2025, 7, 9)),
+        ("10 Mei 2023", dt.date(2023, 5, 10)),
+        ("31/2/2023", None),
+        ("bukan tanggal", None),
+    ],
+)
+def test_metadata_dates_are_day_first(value, expected):
+    assert parse_date_string(value) == expected
+
+
+@pytest.mark.parametrize(
+    "text, date, precision",
+    [
+        ("di Labuan Bajo, Rabu (10/5/2023).", dt.date(2023, 5, 10), "day"),
+        ("rencananya dilakukan pada September 2023.", dt.date(2023, 9, 1), "month"),
+        ("bertemu di Istana pada Sabtu (6/5) lalu", dt.date(2023, 5, 6), "day"),
+        ("Jumat, 14 November 2025.", dt.date(2025, 11, 14), "day"),
+        ("Pada tanggal 28-29 Desember 1954, mereka bertemu", dt.date(1954, 12, 28), "day"),
+        ("mereka bertemu kemarin", dt.date(2023, 5, 9), "day"),
+        ("bertemu pada Senin pagi", dt.date(2023, 5, 8), "day"),
+        ("akan bertemu Senin mendatang", dt.date(2023, 5, 15), "day"),
+        ("pertama kali pada tahun 1997", dt.date(1997, 1, 1), "year"),
+        ("signed on 21 October 2025", dt.date(2025, 10, 21), "day"),
+    ],
+)
+def test_dates_in_text_resolve_against_the_article_date(text, date, precision):
+    found = find_dates(text, BASE)
+    assert found, text
+    assert (found[0].date, found[0].precision) == (date, precision)
+
+
+def test_impossible_written_date_is_not_a_date():
+    assert find_dates("pada Selasa (31/2/2023)", BASE) == []

@@ -1,0 +1,51 @@
+import pytest
+
+from kabar.people import ArticlePeople, find_mentions, find_organizations
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "usai pertemuan dengan Menteri Informasi dan Komunikasi Vietnam Nguyen Manh Hung di Hotel",
+            [("Nguyen Manh Hung", "Menteri Informasi dan Komunikasi", "VNM")],
+        ),
+        (
+            "oleh Menteri Komunikasi dan Informatika Republik Indonesia (Menkominfo RI), Johnny G Plate usai",
+            [("Johnny G Plate", "Menteri Komunikasi dan Informatika", "IDN")],
+        ),
+        ("sang suami, Presiden Prancis Emmanuel Macron, dalam", [("Emmanuel Macron", "Presiden", "FRA")]),
+        ("Menaker Yassierli hadir", [("Yassierli", "Menteri Ketenagakerjaan", None)]),
+        (
+            "dengan Direktur Jenderal (Dirjen) ILO, Gilbert F. Houngbo, di",
+            [("Gilbert F. Houngbo", None, None)],
+        ),
+        (
+            "Diketahui SBY dan Jokowi bertemu",
+            [("Susilo Bambang Yudhoyono", None, "IDN"), ("Joko Widodo", None, "IDN")],
+        ),
+    ],
+)
+def test_titled_and_known_people(text, expected):
+    got = [(m.person.name, m.person.role, m.person.country_code) for m in find_mentions(text)]
+    for (name, role, country), (gname, grole, gcountry) in zip(expected, got, strict=True):
+        assert gname == name
+        if role:
+            assert grole == role
+        if country:
+            assert gcountry == country
+
+
+def test_short_names_resolve_to_the_full_mention():
+    people = ArticlePeople()
+    people.resolve(
+        "Menteri Komunikasi dan Informatika Johnny G Plate bertemu Menteri Vietnam Nguyen Manh Hung."
+    )
+    later = people.resolve("Plate mengatakan bahwa dia dan Hung sepakat.")
+    assert [m.person.name for m in later] == ["Johnny G Plate", "Nguyen Manh Hung"]
+    assert len(people.people) == 2
+
+
+def test_organisations_by_head_word():
+    names = [m.person.name for m in find_organizations("Pemkot Malang menggandeng Bank Jatim untuk proyek")]
+    assert names == ["Pemkot Malang", "Bank Jatim"]

@@ -1,0 +1,30 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kabar.sentences import split
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Ekspor naik pada 2013.Dia mengatakan hal itu.",
+            ["Ekspor naik pada 2013.", "Dia mengatakan hal itu."],
+        ),
+        ("Johnny G. Plate hadir. Dr. Budi juga.", ["Johnny G. Plate hadir.", "Dr. Budi juga."]),
+        ('"Kami setuju," ujar Plate. Lalu pulang.', ['"Kami setuju," ujar Plate.', "Lalu pulang."]),
+        ("Harga Rp 2.500 per liter. Naik.", ["Harga Rp 2.500 per liter.", "Naik."]),
+        ("Kunjungi Liputan6.com hari ini.", ["Kunjungi Liputan6.com hari ini."]),
+        ("Satu.\nDua tiga.", ["Satu.", "Dua tiga."]),
+    ],
+)
+def test_split_real_sentence_shapes(text, expected):
+    assert [s.text for s in split(text)] == expected
+
+
+@given(st.text(max_size=400))
+def test_offsets_always_slice_to_the_sentence(text):
+    for s in split(text):
+        assert text[s.start : s.end] == s.text
+        assert s.text.strip() == s.text and s.text
