@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kabar import lexicon
+from kabar import gazetteer, lexicon
 
 # A topic must reach this share of the best topic's weight to be central; chosen on the
 # dev set so passing mentions drop out while 1-4 topics per article remain.
 MIN_RELATIVE_SCORE = 0.35
 # A topic named in the title or lead is central at a lower share (the lead says what the story is about).
-MIN_RELATIVE_SCORE_LEAD = 0.12
+MIN_RELATIVE_SCORE_LEAD = 0.2
 MIN_HITS = 2
 MAX_TOPICS = 4
 # Terms in the title and lead paragraph say what the article is about.
-TITLE_WEIGHT = 3.0
+TITLE_WEIGHT = 2.0
 LEAD_WEIGHT = 2.5
 LEAD_CHARS = 600
 
@@ -38,6 +38,20 @@ def _regexes() -> dict[str, tuple[re.Pattern[str], float]]:
         )
         out[topic] = (rx, float(spec.get("weight", 1.0)))
     return out
+
+
+def _foreign_countries(title: str | None, body: str, raw: dict, hits: dict, terms: dict) -> None:
+    """Foreign countries named in an article point to foreign relations (weight set in topics.yaml)."""
+    for topic, spec in lexicon.topics().items():
+        w = float(spec.get("foreign_country_weight", 0))
+        if not w:
+            continue
+        found = [p for p in gazetteer.find_countries(f"{title or ''}\n{body}") if p.code != "IDN"]
+        if found:
+            raw[topic] = raw.get(topic, 0.0) + w * len(found)
+            hits[topic] = hits.get(topic, 0) + len(found)
+            bucket = terms.setdefault(topic, [])
+            bucket += [n for n in dict.fromkeys(p.surface for p in found) if n not in bucket]
 
 
 def score_topics(title: str | None, body: str) -> list[dict]:
@@ -68,6 +82,7 @@ def score_topics(title: str | None, body: str) -> list[dict]:
         bucket = terms.setdefault(topic, [])
         if term.lower() not in (t.lower() for t in bucket):
             bucket.append(term)
+    _foreign_countries(title, body, raw, hits, terms)
     if not raw:
         return []
     best = max(raw.values())
