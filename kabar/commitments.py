@@ -19,9 +19,7 @@ _AREA_CUE = re.compile(
     re.IGNORECASE,
 )
 _AREA_SPLIT = re.compile(r",\s*(?:dan|serta|and)?\s*|\s+(?:dan|serta|and)\s+(?=[a-z])")
-_CUT = re.compile(
-    r"\s+(?:yang|guna|agar|supaya|sehingga|demi|pada|dengan|oleh|di|ke|antara|antar|which|that)\s.*$"
-)
+_CUT = re.compile(r"\s+(?:yang|guna|agar|supaya|sehingga|demi|pada|dengan|oleh|di|ke|antara|antar|which|that)\s.*$")
 
 
 @cache
@@ -61,9 +59,7 @@ def extract_commitments(
         kind = None
         if instrument and (sign.search(text) or agreed.search(text) or planned.search(text)):
             kind = "agreement"
-        elif coop.search(text) and re.search(
-            r"\bkerja\s*sama|bekerja sama|cooperat|kolaborasi|kemitraan", text, re.I
-        ):
+        elif coop.search(text) and re.search(r"\bkerja\s*sama|bekerja sama|cooperat|kolaborasi|kemitraan", text, re.I):
             kind = "cooperation"
         elif pledge.search(text):
             kind = "pledge"
@@ -108,9 +104,7 @@ def extract_commitments(
 
 
 def _status(text: str, kind: str, sign, planned, agreed) -> str:
-    if planned.search(text) and not re.search(
-        r"\b(telah|sudah|resmi)\s+(menandatangani|meneken|diteken)", text
-    ):
+    if planned.search(text) and not re.search(r"\b(telah|sudah|resmi)\s+(menandatangani|meneken|diteken)", text):
         return "planned"
     if kind == "agreement" and sign.search(text):
         return "signed"

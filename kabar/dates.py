@@ -20,6 +20,7 @@ class DateMention:
     date: dt.date
     precision: str  # day | month | year
     explicit_year: bool
+    with_weekday: bool = False  # "Rabu (10/5/2023)", "Jumat, 14 November 2025": how news dates its day
 
 
 @cache
@@ -93,9 +94,13 @@ def find_dates(text: str, base: dt.date | None) -> list[DateMention]:
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
+    weekday_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, weekdays))})\s*,?\s*$", re.IGNORECASE)
+
     def add(m: re.Match[str], date: dt.date | None, precision: str, explicit: bool) -> None:
         if date is not None and free(m.start(), m.end()):
-            found.append(DateMention(m.start(), m.end(), date, precision, explicit))
+            with_weekday = "wd" in m.re.groupindex and m["wd"] is not None
+            with_weekday = with_weekday or bool(weekday_before.search(text[max(0, m.start() - 12) : m.start()]))
+            found.append(DateMention(m.start(), m.end(), date, precision, explicit, with_weekday))
             taken.append((m.start(), m.end()))
 
     p = _patterns()
@@ -152,9 +157,7 @@ def parse_date_string(value: str) -> dt.date | None:
     s = value.strip()
     if not s:
         return None
-    iso = re.match(
-        r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$", s
-    )
+    iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$", s)
     if iso:
         return _valid(int(iso[1]), int(iso[2]), int(iso[3]))
     dmy = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b", s)

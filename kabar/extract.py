@@ -21,9 +21,7 @@ def extract_article(a: Article) -> Extraction:
     mentions = [people.resolve(s.text, s.start) for s in sentences]
     # A second pass lets a short name resolve to a full one introduced later in the article.
     mentions = [people.resolve(s.text, s.start) for s in sentences]
-    meetings = extract_meetings(
-        sentences, people, mentions, a.published_date, a.dateline, a.article_id, a.language
-    )
+    meetings = extract_meetings(sentences, people, mentions, a.published_date, a.dateline, a.article_id, a.language)
     commitments = extract_commitments(sentences, people, mentions, a.published_date, a.article_id, meetings)
     topics = [{"article_id": a.article_id, **t} for t in score_topics(a.title, body)]
     return Extraction(meetings=meetings, commitments=commitments, topics=topics)

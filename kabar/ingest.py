@@ -87,9 +87,7 @@ def to_article(doc: RawDoc, today: dt.date | None = None) -> Article | Reject:
         return reject("too_short", f"only {len(words)} words: too short to be a news article")
     language, share = detect_language(body)
     if language is None:
-        return reject(
-            "not_news", f"the text reads as neither Indonesian nor English ({share:.0%} function words)"
-        )
+        return reject("not_news", f"the text reads as neither Indonesian nor English ({share:.0%} function words)")
     today = today or dt.date.today()
     published = _published_date(doc, body, today)
     return Article(
@@ -108,11 +106,17 @@ def to_article(doc: RawDoc, today: dt.date | None = None) -> Article | Reject:
 
 
 def _published_date(doc: RawDoc, body: str, today: dt.date) -> dt.date | None:
-    """Metadata first; else the first day-with-year the text states; never in the future."""
+    """Metadata first; else the first weekday-dated day with its year in the text ("Rabu (10/5/2023)"),
+    which is how news states the day it reports; never in the future."""
     latest = today + dt.timedelta(days=FUTURE_SLACK_DAYS)
     date = parse_date_string(doc.date) if doc.date else None
     if date is None or date > latest:
         date = next(
-            (d.date for d in find_dates(body[:3000], None) if d.precision == "day" and d.explicit_year), None
+            (
+                d.date
+                for d in find_dates(body[:3000], None)
+                if d.precision == "day" and d.explicit_year and d.with_weekday
+            ),
+            None,
         )
     return date if date is not None and date <= latest else None

@@ -73,14 +73,10 @@ def extract_meetings(
         kind, word = trig
         persons = _unique([m.person for m in mentions[idx] if not m.person.is_org])
         orgs = [
-            m.person
-            for m in find_organizations(s.text, s.start)
-            if not any(p.name in m.person.name for p in persons)
+            m.person for m in find_organizations(s.text, s.start) if not any(p.name in m.person.name for p in persons)
         ]
         parties = persons + (orgs if len(persons) < 2 else [])
-        counterpart = re.search(
-            r"\b(delegasi|rombongan|perwakilan|duta besar|dubes|pemerintah|tim)\b", s.text, re.I
-        )
+        counterpart = re.search(r"\b(delegasi|rombongan|perwakilan|duta besar|dubes|pemerintah|tim)\b", s.text, re.I)
         if len(parties) < 2 and not (parties and counterpart):
             continue
         if (
@@ -133,9 +129,7 @@ def _place(d: MeetingDraft, text: str, dateline: str | None) -> None:
     if city is not None:
         d.city, d.country = city.surface, city.code
     else:
-        countries = [
-            c for c in gazetteer.find_countries(text) if re.search(r"\b(di|ke|in|to)\s+$", text[: c.start])
-        ]
+        countries = [c for c in gazetteer.find_countries(text) if re.search(r"\b(di|ke|in|to)\s+$", text[: c.start])]
         if countries:
             d.country = countries[0].code
 
@@ -171,9 +165,7 @@ def _meeting_type(d: MeetingDraft) -> str:
     return "bilateral" if len(d.people) == 2 else "other"
 
 
-def _row(
-    d: MeetingDraft, people: ArticlePeople, article_id: str, language: str, dateline: str | None
-) -> dict:
+def _row(d: MeetingDraft, people: ArticlePeople, article_id: str, language: str, dateline: str | None) -> dict:
     s = d.sentence
     if d.city is None and dateline and d.status == "held" and gazetteer.city_country(dateline):
         d.city, d.country = dateline, gazetteer.city_country(dateline)

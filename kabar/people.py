@@ -203,9 +203,7 @@ def _role_phrase(tokens: list[Token], j: int, places: dict, lex: dict, text: str
                 role.extend(tokens[j : end + 1])
             j = end + 1
             continue
-        if t.text in lex["portfolio"] or (
-            t.text.isupper() and len(t.text) >= 2 and t.text not in _alias_index()
-        ):
+        if t.text in lex["portfolio"] or (t.text.isupper() and len(t.text) >= 2 and t.text not in _alias_index()):
             role.append(t)
             j += 1
             continue
@@ -342,9 +340,7 @@ def find_organizations(text: str, offset: int = 0) -> list[Mention]:
         j = i + k
         while j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].text in ("dan", "(", ")")):
             if tokens[j].text == "(":
-                close = next(
-                    (x for x in range(j + 1, min(len(tokens), j + 8)) if tokens[x].text == ")"), None
-                )
+                close = next((x for x in range(j + 1, min(len(tokens), j + 8)) if tokens[x].text == ")"), None)
                 if close is None:
                     break
                 j = close + 1

@@ -129,9 +129,7 @@ class JsonFormat:
         try:
             data = json.loads(text)
         except RecursionError:
-            yield Reject(
-                f.rel, "ingest", "malformed_json", "the JSON is nested too deeply to read", file=f.rel
-            )
+            yield Reject(f.rel, "ingest", "malformed_json", "the JSON is nested too deeply to read", file=f.rel)
             return
         except ValueError as e:
             yield Reject(f.rel, "ingest", "malformed_json", f"the file is not valid JSON ({e})", file=f.rel)
@@ -249,9 +247,7 @@ def walk(root: Path) -> Iterator[InputFile | Reject]:
                 st = entry.stat(follow_symlinks=False)
                 yield InputFile(path=path, rel=rel, size=st.st_size, mtime_ns=st.st_mtime_ns)
             else:
-                yield Reject(
-                    rel, "ingest", "not_a_file", "not a regular file (device, socket or pipe)", file=rel
-                )
+                yield Reject(rel, "ingest", "not_a_file", "not a regular file (device, socket or pipe)", file=rel)
         stack.extend(reversed(subdirs))
 
 

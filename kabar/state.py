@@ -58,10 +58,7 @@ class State:
             raise
 
     def known_files(self) -> dict[str, tuple[str, int, int]]:
-        return {
-            r[0]: (r[1], r[2], r[3])
-            for r in self.db.execute("SELECT file, file_hash, size, mtime_ns FROM files")
-        }
+        return {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT file, file_hash, size, mtime_ns FROM files")}
 
     def inputs_of(self, files: Iterable[str]) -> list[InputRow]:
         out: list[InputRow] = []

@@ -105,9 +105,7 @@ def ingest(files: list[InputFile], max_bytes: int, today: dt.date | None = None)
                 out = to_article(doc, today)
                 (rejects if isinstance(out, Reject) else articles).append(out)
         except Exception as e:  # one bad input must never stop the run
-            rejects.append(
-                Reject(f.rel, "ingest", "internal_error", f"kabar failed on this input: {e!r}", file=f.rel)
-            )
+            rejects.append(Reject(f.rel, "ingest", "internal_error", f"kabar failed on this input: {e!r}", file=f.rel))
     return Ingested(files=files, articles=articles, rejects=rejects)
 
 
@@ -262,7 +260,5 @@ def walk_reject_batch(rejects: list[Reject]) -> Batch:
         )
         for r in rejects
     ]
-    b.state_files = [
-        {"file": r.file or r.source_file, "file_hash": "", "size": -1, "mtime_ns": -1} for r in rejects
-    ]
+    b.state_files = [{"file": r.file or r.source_file, "file_hash": "", "size": -1, "mtime_ns": -1} for r in rejects]
     return b

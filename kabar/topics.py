@@ -33,9 +33,7 @@ def _regexes() -> dict[str, tuple[re.Pattern[str], float]]:
         if acronyms:
             parts.append(lexicon.phrase_regex(acronyms, flags=0).pattern)
         # Acronyms match case-sensitively so "PAN" the party is not "pan" the cookware.
-        rx = re.compile(
-            "|".join(f"(?:{p})" if i == 0 else f"(?-i:{p})" for i, p in enumerate(parts)), re.IGNORECASE
-        )
+        rx = re.compile("|".join(f"(?:{p})" if i == 0 else f"(?-i:{p})" for i, p in enumerate(parts)), re.IGNORECASE)
         out[topic] = (rx, float(spec.get("weight", 1.0)))
     return out
 

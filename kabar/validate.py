@@ -97,9 +97,7 @@ def helper_frame(name: str, rows: list[dict], bodies: dict[str, str], today: dt.
         if name in ("meetings", "commitments"):
             h["body_length"] = len(body)
             s, e = r.get("evidence_start"), r.get("evidence_end")
-            h["evidence_ok"] = bool(
-                isinstance(s, int) and isinstance(e, int) and body[s:e] == r.get("evidence")
-            )
+            h["evidence_ok"] = bool(isinstance(s, int) and isinstance(e, int) and body[s:e] == r.get("evidence"))
         if name == "meetings":
             h["date_year"] = _year(r.get("meeting_date"))
             h["n_named"] = sum(1 for p in r.get("participants") or [] if p.get("name"))

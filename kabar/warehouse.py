@@ -169,9 +169,7 @@ class Warehouse:
             for row in batch.rows.get(table, []):
                 groups[(row.get("year"), row.get("month"))].append(row)
             for part, rows in sorted(groups.items(), key=lambda kv: str(kv[0])):
-                stage(
-                    _without_partition(to_table(table, rows)), partition_path(self.root, table, part) / name
-                )
+                stage(_without_partition(to_table(table, rows)), partition_path(self.root, table, part) / name)
             written[table] = len(batch.rows.get(table, []))
         reject_groups: dict[str, list[dict]] = defaultdict(list)
         for r in batch.rejects:

@@ -88,3 +88,10 @@ def test_english_is_detected():
 
 def test_article_id_ignores_whitespace_differences():
     assert article_id("a  b\nc") == article_id("a b c")
+
+
+def test_a_past_date_in_the_text_is_not_the_publication_day():
+    text = BODY.replace(" pada Rabu (10/5/2023)", "") + " Aturan ini berlaku sejak serangan 11 September 2001 di AS."
+    assert to_article(RawDoc("a.txt", "a.txt", "h", text)).published_date is None
+    dated = text + " Hal itu disampaikan di Jakarta, Jumat, 14 November 2025."
+    assert to_article(RawDoc("a.txt", "a.txt", "h", dated)).published_date == dt.date(2025, 11, 14)
