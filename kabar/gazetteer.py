@@ -30,19 +30,18 @@ def _case_variants(names: list[str]) -> list[str]:
 
 @cache
 def _country_regex() -> tuple[re.Pattern[str], dict[str, str]]:
-    data = lexicon.countries()
+    aliases = lexicon.load("countries")["aliases"]
     spellings: dict[str, str] = {}
-    names: list[str] = []
-    for key, code in data.items():
-        # keys are casefolded; rebuild the usual capitalised spellings
-        for variant in _case_variants([_display(key)]):
+    # Aliases only as written ("AS" is the USA, "As" starts a sentence), long ones also in capitals.
+    for code, names in aliases.items():
+        for variant in _case_variants([str(a) for a in names]):
             spellings[variant] = code
-            names.append(variant)
-    for code, aliases in lexicon.load("countries")["aliases"].items():
-        for a in aliases:
-            spellings[str(a)] = code
-            names.append(str(a))
-    return lexicon.phrase_regex(names, flags=0), spellings
+    alias_keys = {str(a).casefold() for names in aliases.values() for a in names}
+    for key, code in lexicon.countries().items():
+        if key not in alias_keys:
+            for variant in _case_variants([_display(key)]):
+                spellings.setdefault(variant, code)
+    return lexicon.phrase_regex(list(spellings), flags=0), spellings
 
 
 def _display(key: str) -> str:
@@ -59,7 +58,7 @@ def find_countries(text: str) -> list[Place]:
     rx, spellings = _country_regex()
     out = []
     for m in rx.finditer(text):
-        code = spellings.get(m.group(0)) or lexicon.countries().get(m.group(0).casefold())
+        code = spellings.get(m.group(0))
         if code:
             out.append(Place(m.start(), m.end(), m.group(0), code, "country"))
     return out
