@@ -34,7 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     sc = _scorer(args.scorer)
     gold = [json.loads(x) for x in args.gold.read_text(encoding="utf-8").splitlines() if x.strip()]
     by_file = {Path(str(a["source_file"]).split("#")[0]).name: a for a in sc.read_table(args.warehouse, "articles")}
-    for table, key, sim in (("meetings", "meetings", sc.meeting_sim), ("commitments", "commitments", sc.commitment_sim)):
+    for table, key, sim in (
+        ("meetings", "meetings", sc.meeting_sim),
+        ("commitments", "commitments", sc.commitment_sim),
+    ):
         rows: dict[str, list[dict]] = {}
         for r in sc.read_table(args.warehouse, table):
             rows.setdefault(r["article_id"], []).append(r)
@@ -48,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         for lo, hi in BANDS:
             band = [ok for c, ok in judged if lo <= c < hi]
             if band:
-                print(f"  confidence {lo:.1f}-{min(hi, 1):.1f}: {sum(band)}/{len(band)} right ({sum(band) / len(band):.0%})")
+                print(
+                    f"  confidence {lo:.1f}-{min(hi, 1):.1f}: {sum(band)}/{len(band)} right ({sum(band) / len(band):.0%})"
+                )
         hi = [ok for c, ok in judged if c >= 0.8]
         if hi:
             print(f"  confidence >= 0.8: {sum(hi)}/{len(hi)} right ({sum(hi) / len(hi):.0%})")

@@ -67,9 +67,7 @@ def _build_fast(raw: Path, wh: Path) -> None:
         state = warehouse.state()
         plan = steps.plan(raw, state)
         ex = steps.extract(steps.ingest(plan.todo, 10**8))
-        v = steps.Validated(
-            ingested=ex.ingested, tables=steps._dedupe_articles(ex.tables), rejects=ex.ingested.rejects
-        )
+        v = steps.Validated(ingested=ex.ingested, tables=steps._dedupe_articles(ex.tables), rejects=ex.ingested.rejects)
         batch, _ = steps.build_batch(v, state)
         warehouse.publish(batch)
         state.close()

@@ -64,9 +64,7 @@ def run(
     raw: Path = RAW,
     warehouse: Path = WAREHOUSE,
     batch_size: int = typer.Option(None, help="Files per batch (default 2000, env KABAR_BATCH_SIZE)."),
-    max_bytes: int = typer.Option(
-        None, help="Reject files larger than this (default 20 MB, env KABAR_MAX_BYTES)."
-    ),
+    max_bytes: int = typer.Option(None, help="Reject files larger than this (default 20 MB, env KABAR_MAX_BYTES)."),
     full: bool = typer.Option(False, "--full", help="Reprocess every file, not only new or changed ones."),
 ) -> None:
     """Run the pipeline on RAW into WAREHOUSE and print a summary."""
@@ -83,9 +81,7 @@ def run(
         else:
             from flows.single import run_step
 
-            summary = run_step(
-                step.value, raw, warehouse, batch_size=batch_size, max_bytes=max_bytes, full=full
-            )
+            summary = run_step(step.value, raw, warehouse, batch_size=batch_size, max_bytes=max_bytes, full=full)
     except WarehouseLocked as e:
         _fail(str(e), 3)
     except FileNotFoundError as e:
@@ -125,9 +121,7 @@ def serve(
     """Serve the pipeline on a cron schedule (Prefect flow.serve); stops with Ctrl-C."""
     from flows.pipeline import pipeline
 
-    pipeline.serve(
-        name=name, cron=cron, parameters={"raw": str(raw.resolve()), "warehouse": str(warehouse.resolve())}
-    )
+    pipeline.serve(name=name, cron=cron, parameters={"raw": str(raw.resolve()), "warehouse": str(warehouse.resolve())})
 
 
 @app.command()

@@ -23,9 +23,7 @@ def _load(warehouse: Path, step: str) -> list[tuple[Path, object]]:
     """Outputs of `step` saved by an earlier `kabar run step` (our own files, never raw input)."""
     files = sorted(_work(warehouse).glob(f"{step}-*.pkl"))
     if not files:
-        raise FileNotFoundError(
-            f"no output of the {step} step in {_work(warehouse)}; run `kabar run {step}` first"
-        )
+        raise FileNotFoundError(f"no output of the {step} step in {_work(warehouse)}; run `kabar run {step}` first")
     return [(f, pickle.loads(f.read_bytes())) for f in files]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kabar.commitments import extract_commitments
 from kabar.meetings import extract_meetings
 from kabar.models import Article, Extraction
-from kabar.people import ArticlePeople
+from kabar.people import ArticlePeople, find_mentions
 from kabar.sentences import split
 from kabar.topics import score_topics
 
@@ -18,9 +18,12 @@ def extract_article(a: Article) -> Extraction:
     body = a.body[:MAX_EXTRACT_CHARS]
     sentences = split(body)
     people = ArticlePeople(language=a.language)
-    mentions = [people.resolve(s.text, s.start) for s in sentences]
-    # A second pass lets a short name resolve to a full one introduced later in the article.
-    mentions = [people.resolve(s.text, s.start) for s in sentences]
+    found = [find_mentions(s.text, s.start) for s in sentences]
+    for sentence_mentions in found:
+        for m in sentence_mentions:
+            people.add(m.person)
+    # With every full mention known, short names anywhere resolve to them ("Plate" = "Johnny G Plate").
+    mentions = [people.resolve(s.text, s.start, f) for s, f in zip(sentences, found, strict=True)]
     meetings = extract_meetings(sentences, people, mentions, a.published_date, a.dateline, a.article_id, a.language)
     commitments = extract_commitments(sentences, people, mentions, a.published_date, a.article_id, meetings)
     topics = [{"article_id": a.article_id, **t} for t in score_topics(a.title, body)]

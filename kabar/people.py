@@ -49,18 +49,34 @@ class Mention:
     end: int
 
 
+@dataclass(frozen=True)
+class PhraseIndex:
+    """Word sequences indexed by their first word, longest first: one dict lookup per token."""
+
+    by_first: dict[str, tuple[tuple[str, ...], ...]]
+    ignore_case: bool
+
+    @classmethod
+    def build(cls, phrases: list[str], ignore_case: bool) -> PhraseIndex:
+        groups: dict[str, list[tuple[str, ...]]] = {}
+        for p in phrases:
+            words = tuple(w.lower() if ignore_case else w for w in p.split())
+            if words:
+                groups.setdefault(words[0], []).append(words)
+        return cls({k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in groups.items()}, ignore_case)
+
+
 @cache
 def _lex() -> dict:
     roles = lexicon.roles()
     names = lexicon.load("names")
-    titles = sorted({t for t in roles["titles"]} | set(roles["abbreviations"]), key=lambda t: -len(t.split()))
     return {
-        "titles": [t.split() for t in titles],
+        "titles": PhraseIndex.build(list(roles["titles"]) + list(roles["abbreviations"]), ignore_case=True),
         "abbr": roles["abbreviations"],
         "portfolio": set(roles["portfolio"]),
         "not_name": set(names["not_name"]),
         "particles": set(names["particles"]),
-        "org_heads": sorted((h.split() for h in names["org_heads"]), key=len, reverse=True),
+        "org_heads": PhraseIndex.build(names["org_heads"], ignore_case=False),
         "people": lexicon.people(),
     }
 
@@ -69,18 +85,22 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def _match_seq(tokens: list[Token], i: int, seqs: list[list[str]], ignore_case: bool = True) -> int:
-    """Length of the longest word sequence in seqs starting at tokens[i], else 0."""
-    for seq in seqs:
-        if i + len(seq) <= len(tokens):
-            got = [t.text.rstrip(".") for t in tokens[i : i + len(seq)]]
-            if ignore_case:
-                if [g.lower() for g in got] == [s.lower() for s in seq] and got[0][:1].isupper():
-                    return len(seq)
-                if [g.lower() for g in got] == [s.lower() for s in seq] and len(seq) > 1:
-                    return len(seq)
-            elif got == seq:
-                return len(seq)
+def _match_seq(tokens: list[Token], i: int, index: PhraseIndex) -> int:
+    """Length of the longest phrase of index starting at tokens[i], else 0.
+
+    Case-insensitive indexes still need a capital on a one-word match ("Menteri", not "menteri").
+    """
+
+    def norm(t: Token) -> str:
+        w = t.text.rstrip(".")
+        return w.lower() if index.ignore_case else w
+
+    first = norm(tokens[i])
+    for seq in index.by_first.get(first, ()):
+        n = len(seq)
+        if i + n <= len(tokens) and all(norm(tokens[i + k]) == seq[k] for k in range(1, n)):
+            if n > 1 or not index.ignore_case or tokens[i].text[:1].isupper():
+                return n
     return 0
 
 
@@ -296,9 +316,11 @@ class ArticlePeople:
         self.people.append(p)
         return p
 
-    def resolve(self, text: str, offset: int = 0) -> list[Mention]:
+    def resolve(self, text: str, offset: int = 0, mentions: list[Mention] | None = None) -> list[Mention]:
         """Every mention in text: titled/known ones plus bare names and aliases seen before."""
-        found = [Mention(self.add(m.person), m.start, m.end) for m in find_mentions(text, offset)]
+        if mentions is None:
+            mentions = find_mentions(text, offset)
+        found = [Mention(self.add(m.person), m.start, m.end) for m in mentions]
         covered = [(m.start - offset, m.end - offset) for m in found]
         for p in self.people:
             for key in p.keys():  # noqa: SIM118 (Person.keys, not a dict)
@@ -333,7 +355,7 @@ def find_organizations(text: str, offset: int = 0) -> list[Mention]:
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
-        k = _match_seq(tokens, i, lex["org_heads"], ignore_case=False)
+        k = _match_seq(tokens, i, lex["org_heads"])
         if not k:
             i += 1
             continue

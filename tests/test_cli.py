@@ -31,9 +31,7 @@ def test_locked_warehouse_is_one_clear_line(tmp_path, sample_raw):
 
 
 def test_missing_raw_is_one_clear_line(tmp_path):
-    result = runner.invoke(
-        app, ["run", "ingest", "--raw", str(tmp_path / "nope"), "--warehouse", str(tmp_path)]
-    )
+    result = runner.invoke(app, ["run", "ingest", "--raw", str(tmp_path / "nope"), "--warehouse", str(tmp_path)])
     assert result.exit_code == 2 and "does not exist" in result.output
 
 

@@ -38,9 +38,7 @@ def test_titled_and_known_people(text, expected):
 
 def test_short_names_resolve_to_the_full_mention():
     people = ArticlePeople()
-    people.resolve(
-        "Menteri Komunikasi dan Informatika Johnny G Plate bertemu Menteri Vietnam Nguyen Manh Hung."
-    )
+    people.resolve("Menteri Komunikasi dan Informatika Johnny G Plate bertemu Menteri Vietnam Nguyen Manh Hung.")
     later = people.resolve("Plate mengatakan bahwa dia dan Hung sepakat.")
     assert [m.person.name for m in later] == ["Johnny G Plate", "Nguyen Manh Hung"]
     assert len(people.people) == 2

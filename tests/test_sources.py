@@ -32,9 +32,7 @@ def test_json_jsonl_csv_and_newsplease_fields(tmp_path):
             }
         )
     )
-    (tmp_path / "b.jsonl").write_text(
-        json.dumps({"text": ARTICLE}) + "\n{broken\n" + json.dumps({"body": ARTICLE})
-    )
+    (tmp_path / "b.jsonl").write_text(json.dumps({"text": ARTICLE}) + "\n{broken\n" + json.dumps({"body": ARTICLE}))
     (tmp_path / "c.csv").write_text('title,content,date\nT,"' + ARTICLE + '",26-10-2023\n')
     got = {r.source_file: r for r in records(tmp_path)}
     assert isinstance(got["a.json"], RawDoc) and got["a.json"].outlet == "kompas.com"
