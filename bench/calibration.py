@@ -51,9 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         for lo, hi in BANDS:
             band = [ok for c, ok in judged if lo <= c < hi]
             if band:
-                print(
-                    f"  confidence {lo:.1f}-{min(hi, 1):.1f}: {sum(band)}/{len(band)} right ({sum(band) / len(band):.0%})"
-                )
+                share = sum(band) / len(band)
+                print(f"  confidence {lo:.1f}-{min(hi, 1):.1f}: {sum(band)}/{len(band)} right ({share:.0%})")
         hi = [ok for c, ok in judged if c >= 0.8]
         if hi:
             print(f"  confidence >= 0.8: {sum(hi)}/{len(hi)} right ({sum(hi) / len(hi):.0%})")

@@ -98,9 +98,9 @@ def _match_seq(tokens: list[Token], i: int, index: PhraseIndex) -> int:
     first = norm(tokens[i])
     for seq in index.by_first.get(first, ()):
         n = len(seq)
-        if i + n <= len(tokens) and all(norm(tokens[i + k]) == seq[k] for k in range(1, n)):
-            if n > 1 or not index.ignore_case or tokens[i].text[:1].isupper():
-                return n
+        fits = i + n <= len(tokens) and all(norm(tokens[i + k]) == seq[k] for k in range(1, n))
+        if fits and (n > 1 or not index.ignore_case or tokens[i].text[:1].isupper()):
+            return n
     return 0
 
 
