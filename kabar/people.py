@@ -264,9 +264,9 @@ def _name_run(tokens: list[Token], j: int, lex: dict) -> tuple[list[Token], int]
     n = len(tokens)
     while j < n and len(out) < MAX_NAME_TOKENS:
         t = tokens[j]
-        if _is_name_token(t, lex) or (
-            out and t.text in lex["particles"] and j + 1 < n and _is_name_token(tokens[j + 1], lex)
-        ):
+        regnal = bool(out) and re.fullmatch(r"[IVX]{1,5}\.?", t.text) is not None  # "Abdullah II"
+        particle = bool(out) and t.text in lex["particles"] and j + 1 < n and _is_name_token(tokens[j + 1], lex)
+        if regnal or particle or _is_name_token(t, lex):
             out.append(t)
             j += 1
             if t.text.endswith(".") and len(t.text.rstrip(".")) > 1:
