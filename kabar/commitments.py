@@ -25,14 +25,32 @@ _CUT = re.compile(r"\s+(?:yang|guna|agar|supaya|sehingga|demi|pada|dengan|oleh|d
 @cache
 def _instruments() -> list[tuple[str, re.Pattern[str]]]:
     data = lexicon.commitments()["instruments"]
-    return [(name, lexicon.phrase_regex(words, flags=re.IGNORECASE)) for name, words in data.items()]
+    return [(name, lexicon.phrase_regex(words, flags=re.IGNORECASE, enclitic=True)) for name, words in data.items()]
+
+
+@cache
+def _signed_noun() -> re.Pattern[str]:
+    data = lexicon.commitments()
+    verbs = lexicon.phrase_regex(data["sign"]).pattern
+    nouns = "|".join(re.escape(n) for n in data["signed_nouns"])
+    return re.compile(rf"{verbs}\s+(?P<noun>{nouns})\b", re.IGNORECASE)
+
+
+@cache
+def _pledge_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in lexicon.commitments()["pledge_patterns"]]
 
 
 def _instrument(text: str) -> str | None:
     for name, rx in _instruments():
         if rx.search(text):
             return name
-    return None
+    m = _signed_noun().search(text)  # "meneken kesepakatan bersama" names an instrument too
+    return m.group("noun").lower() if m else None
+
+
+def _is_pledge(text: str, pledge: re.Pattern[str]) -> bool:
+    return bool(pledge.search(text)) or any(p.search(text) for p in _pledge_patterns())
 
 
 def extract_commitments(
@@ -61,7 +79,7 @@ def extract_commitments(
             kind = "agreement"
         elif coop.search(text) and re.search(r"\bkerja\s*sama|bekerja sama|cooperat|kolaborasi|kemitraan", text, re.I):
             kind = "cooperation"
-        elif pledge.search(text):
+        elif _is_pledge(text, pledge):
             kind = "pledge"
         if kind is None or (neg and kind != "agreement") or (neg and not sign.search(text)):
             continue

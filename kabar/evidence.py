@@ -17,7 +17,7 @@ def stable_id(*parts: object) -> str:
 def cue_regex(section: str, key: str) -> re.Pattern[str]:
     """Phrase regex for one list in meetings.yaml / commitments.yaml."""
     data = lexicon.load(section)
-    return lexicon.phrase_regex(data[key])
+    return lexicon.phrase_regex(data[key], enclitic=True)
 
 
 def clamp(x: float) -> float:

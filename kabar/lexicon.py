@@ -25,13 +25,17 @@ def load(name: str) -> Any:
     return data
 
 
-def phrase_regex(phrases: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """One alternation matching any phrase on word boundaries, longest first."""
+def phrase_regex(phrases: list[str], flags: int = re.IGNORECASE, enclitic: bool = False) -> re.Pattern[str]:
+    """One alternation matching any phrase on word boundaries, longest first.
+
+    With enclitic, a phrase may carry Indonesian "-nya" ("kunjungannya", "komitmennya").
+    """
     if not phrases:
         raise LexiconError("empty phrase list")
     alts = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+    suffix = "(?:nya)?" if enclitic else ""
+    return re.compile(rf"(?<![\w-])(?:{body}){suffix}(?![\w-])", flags)
 
 
 @cache

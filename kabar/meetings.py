@@ -14,7 +14,9 @@ from kabar.people import ArticlePeople, Mention, Person, find_organizations
 from kabar.sentences import Sentence
 
 # Trigger types from the strongest evidence of a meeting to the weakest.
-TYPE_ORDER = ("call", "bilateral", "visit", "multilateral", "other")
+TYPE_ORDER = ("call", "bilateral", "signing", "visit", "multilateral", "other")
+# Generic words that need two named people in the sentence to count as a meeting.
+WEAK_TRIGGERS = frozenset({"menerima", "rapat", "forum", "pertemuan", "meeting", "talks"})
 
 
 @dataclass
@@ -24,6 +26,7 @@ class MeetingDraft:
     type_hint: str
     status: str
     people: list[Person] = field(default_factory=list)
+    core: set[int] = field(default_factory=set)  # ids of the people named where the meeting was first reported
     date: dt.date | None = None
     precision: str | None = None
     venue: str | None = None
@@ -35,7 +38,7 @@ class MeetingDraft:
 @cache
 def _triggers() -> list[tuple[str, re.Pattern[str]]]:
     data = lexicon.meetings()["triggers"]
-    return [(t, lexicon.phrase_regex(data[t])) for t in TYPE_ORDER if t in data]
+    return [(t, lexicon.phrase_regex(data[t], enclitic=True)) for t in TYPE_ORDER if t in data]
 
 
 @cache
@@ -43,6 +46,27 @@ def _venue_regex() -> re.Pattern[str]:
     heads = lexicon.load("venues")["heads"]
     alt = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
     return re.compile(rf"\b(?:di|at|in)\s+(?P<v>(?:{alt})(?:\s+(?:[A-Z0-9][\w'’.-]*|dan|of|the|Ketua))*)")
+
+
+@cache
+def _counterparts() -> re.Pattern[str]:
+    return lexicon.phrase_regex(lexicon.meetings()["counterparts"])
+
+
+@cache
+def _anaphora() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon.meetings()["anaphora"])
+    return re.compile(rf"^(?:nya)?\s+(?:{words})\b", re.IGNORECASE)
+
+
+@cache
+def _speech_date() -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in lexicon.meetings()["speech_date"]]
+
+
+def meeting_dates(text: str, base: dt.date | None) -> list:
+    """Dates in the sentence, less the one that says when a quote was given."""
+    return [d for d in find_dates(text, base) if not any(p.search(text[: d.start]) for p in _speech_date())]
 
 
 def find_trigger(text: str) -> tuple[str, str] | None:
@@ -71,19 +95,22 @@ def extract_meetings(
         if trig is None or not_meeting.search(s.text):
             continue
         kind, word = trig
+        at = s.text.lower().find(word.lower())
+        dates = meeting_dates(s.text, base)
+        if drafts and _anaphora().search(s.text[at + len(word) :]):
+            _fill(drafts[-1], s.text, dates, dateline)  # "pertemuan tersebut": the same meeting again
+            continue
         persons = _unique([m.person for m in mentions[idx] if not m.person.is_org])
         orgs = [
             m.person for m in find_organizations(s.text, s.start) if not any(p.name in m.person.name for p in persons)
         ]
         parties = persons + (orgs if len(persons) < 2 else [])
-        counterpart = re.search(r"\b(delegasi|rombongan|perwakilan|duta besar|dubes|pemerintah|tim)\b", s.text, re.I)
+        counterpart = _counterparts().search(s.text)
         if len(parties) < 2 and not (parties and counterpart):
             continue
-        if (
-            kind == "other"
-            and word.lower() in ("menerima", "rapat", "forum", "pertemuan", "meeting", "talks")
-            and len(persons) < 2
-        ):
+        if kind == "other" and word.lower() in WEAK_TRIGGERS and len(persons) < 2 and not counterpart:
+            continue
+        if kind == "signing" and len(persons) < 2:
             continue
         d = MeetingDraft(
             sentence=s,
@@ -91,18 +118,24 @@ def extract_meetings(
             type_hint=kind,
             status="planned" if planned.search(_around(s.text, word)) else "held",
             people=parties,
+            core={id(p) for p in parties},
         )
-        dates = find_dates(s.text, base)
-        if dates:
-            best = min(dates, key=lambda x: abs(x.start - s.text.lower().find(word.lower())))
-            d.date, d.precision = best.date, best.precision
+        _fill(d, s.text, dates, dateline, at)
         if d.date and base and d.date > base:
             d.status = "planned"
-        _place(d, s.text, dateline)
         d.sides = len({people.default_country(p) or p.organization or p.name for p in parties})
         drafts.append(d)
     merged = _merge(drafts)
     return [_row(d, people, article_id, language, dateline) for d in merged]
+
+
+def _fill(d: MeetingDraft, text: str, dates: list, dateline: str | None, at: int = 0) -> None:
+    """Date (the one nearest the trigger) and place from a sentence, where the draft has none yet."""
+    if dates and d.date is None:
+        best = min(dates, key=lambda x: abs(x.start - at))
+        d.date, d.precision = best.date, best.precision
+    if d.venue is None and d.city is None:
+        _place(d, text, dateline)
 
 
 def _around(text: str, word: str, width: int = 60) -> str:
@@ -139,7 +172,7 @@ def _merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
     out: list[MeetingDraft] = []
     for d in drafts:
         for m in out:
-            shared = {id(p) for p in m.people} & {id(p) for p in d.people}
+            shared = m.core & {id(p) for p in d.people}
             same_date = d.date is None or m.date is None or d.date == m.date
             if len(shared) >= min(2, len(d.people)) and same_date and m.status == d.status:
                 m.people = _unique(m.people + d.people)
@@ -154,15 +187,13 @@ def _merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
 
 
 def _meeting_type(d: MeetingDraft) -> str:
-    if d.type_hint == "call":
-        return "call"
-    if d.type_hint == "bilateral":
-        return "bilateral"
+    if d.type_hint in ("call", "bilateral"):
+        return d.type_hint
     if d.sides >= 3 or d.type_hint == "multilateral" or len(d.people) >= 4:
         return "multilateral"
     if d.type_hint == "visit":
         return "visit"
-    return "bilateral" if len(d.people) == 2 else "other"
+    return "bilateral" if len(d.people) == 2 or d.type_hint == "signing" else "other"
 
 
 def _row(d: MeetingDraft, people: ArticlePeople, article_id: str, language: str, dateline: str | None) -> dict:
