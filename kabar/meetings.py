@@ -25,6 +25,7 @@ class MeetingDraft:
     trigger: str
     type_hint: str
     status: str
+    social: bool = False
     people: list[Person] = field(default_factory=list)
     core: set[int] = field(default_factory=set)  # ids of the people named where the meeting was first reported
     date: dt.date | None = None
@@ -62,6 +63,11 @@ def _anaphora() -> re.Pattern[str]:
 @cache
 def _speech_date() -> list[re.Pattern[str]]:
     return [re.compile(p, re.IGNORECASE) for p in lexicon.meetings()["speech_date"]]
+
+
+@cache
+def _social() -> re.Pattern[str]:
+    return lexicon.phrase_regex(lexicon.meetings()["social"], enclitic=True)
 
 
 def meeting_dates(text: str, base: dt.date | None) -> list:
@@ -119,6 +125,7 @@ def extract_meetings(
             status="planned" if planned.search(_around(s.text, word)) else "held",
             people=parties,
             core={id(p) for p in parties},
+            social=bool(_social().search(s.text)),
         )
         _fill(d, s.text, dates, dateline, at)
         if d.date and base and d.date > base:
@@ -126,6 +133,7 @@ def extract_meetings(
         d.sides = len({people.default_country(p) or p.organization or p.name for p in parties})
         drafts.append(d)
     merged = _merge(drafts)
+
     return [_row(d, people, article_id, language, dateline) for d in merged]
 
 
@@ -187,19 +195,26 @@ def _merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
 
 
 def _meeting_type(d: MeetingDraft) -> str:
+    """From the trigger and the number of sides first reported (later mentions add people, not sides)."""
+    core = [p for p in d.people if id(p) in d.core]
     if d.type_hint in ("call", "bilateral"):
         return d.type_hint
-    if d.sides >= 3 or d.type_hint == "multilateral" or len(d.people) >= 4:
+    if d.social:
+        return "other"
+    if d.sides >= 3 or d.type_hint == "multilateral" or len(core) >= 4:
         return "multilateral"
     if d.type_hint == "visit":
         return "visit"
-    return "bilateral" if len(d.people) == 2 or d.type_hint == "signing" else "other"
+    return "bilateral" if len(core) == 2 or d.type_hint == "signing" else "other"
 
 
 def _row(d: MeetingDraft, people: ArticlePeople, article_id: str, language: str, dateline: str | None) -> dict:
     s = d.sentence
     if d.city is None and dateline and d.status == "held" and gazetteer.city_country(dateline):
         d.city, d.country = dateline, gazetteer.city_country(dateline)
+    countries = {people.default_country(p) for p in d.people if not p.is_org}
+    if d.country is None and d.status == "held" and countries == {"IDN"}:
+        d.country = "IDN"  # Indonesians meeting with no foreign place named met at home
     conf = 0.45
     conf += 0.2 if d.type_hint in ("bilateral", "call") else 0.1 if d.type_hint == "visit" else 0.0
     conf += 0.1 if len([p for p in d.people if not p.is_org]) >= 2 else 0.0

@@ -49,6 +49,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             pa.field("country_code", pa.string()),
             pa.field("participants", pa.list_(PARTICIPANT)),
             *_EVIDENCE,
+            pa.field("trigger", pa.string()),
             *_PARTITION,
         ]
     ),
