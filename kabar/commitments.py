@@ -49,6 +49,18 @@ def _instrument(text: str) -> str | None:
     return m.group("noun").lower() if m else None
 
 
+@cache
+def _background_regex() -> re.Pattern[str]:
+    data = lexicon.commitments()
+    words = "|".join(re.escape(w) for w in data["instrument_background"])
+    sign = lexicon.phrase_regex(data["sign"]).pattern
+    return re.compile(rf"\b(?:{words})\s+{sign}", re.IGNORECASE)
+
+
+def _background(text: str) -> bool:
+    return bool(_background_regex().search(text))
+
+
 def _is_pledge(text: str, pledge: re.Pattern[str]) -> bool:
     return bool(pledge.search(text)) or any(p.search(text) for p in _pledge_patterns())
 
@@ -73,20 +85,21 @@ def extract_commitments(
         if parties:
             context_parties, context_codes = parties, codes
         instrument = _instrument(text)
+        if instrument and _background(text):
+            instrument = None  # "setelah penandatanganan MoU ini, kami akan …": the promise is what follows
         neg = negative.search(text)
         kind = None
-        if instrument and (sign.search(text) or agreed.search(text) or planned.search(text)):
+        if instrument and instrument not in seen_instruments and (
+            sign.search(text) or agreed.search(text) or planned.search(text)
+        ):
             kind = "agreement"
+            seen_instruments.add(instrument)
         elif coop.search(text) and re.search(r"\bkerja\s*sama|bekerja sama|cooperat|kolaborasi|kemitraan", text, re.I):
             kind = "cooperation"
         elif _is_pledge(text, pledge):
             kind = "pledge"
         if kind is None or (neg and kind != "agreement") or (neg and not sign.search(text)):
             continue
-        if kind == "agreement":
-            if instrument in seen_instruments:
-                continue
-            seen_instruments.add(instrument)
         status = _status(text, kind, sign, planned, agreed)
         if not parties:
             parties, codes = context_parties, context_codes

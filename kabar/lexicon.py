@@ -33,8 +33,8 @@ def phrase_regex(phrases: list[str], flags: int = re.IGNORECASE, enclitic: bool 
     if not phrases:
         raise LexiconError("empty phrase list")
     alts = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts)
     suffix = "(?:nya)?" if enclitic else ""
+    body = "|".join(re.escape(p).replace(r"\ ", suffix + r"\s+") for p in alts)
     return re.compile(rf"(?<![\w-])(?:{body}){suffix}(?![\w-])", flags)
 
 
