@@ -22,6 +22,11 @@ _AREA_SPLIT = re.compile(r",\s*(?:dan|serta|and)?\s*|\s+(?:dan|serta|and)\s+(?=[
 _CUT = re.compile(r"\s+(?:yang|guna|agar|supaya|sehingga|demi|pada|dengan|oleh|di|ke|antara|antar|which|that)\s.*$")
 
 
+_BOTH = re.compile(
+    r"\b(kedua negara|kedua belah pihak|kedua pihak|both countries|both sides|the two countries)\b", re.IGNORECASE
+)
+
+
 @cache
 def _instruments() -> list[tuple[str, re.Pattern[str]]]:
     data = lexicon.commitments()["instruments"]
@@ -76,12 +81,18 @@ def extract_commitments(
     rows: list[dict] = []
     context_parties: list[str] = []
     context_codes: list[str] = []
+    pair_parties: list[str] = []
+    pair_codes: list[str] = []
     seen_instruments: set[str] = set()
     sign, coop, pledge = (cue_regex("commitments", k) for k in ("sign", "cooperate", "pledge"))
     planned, agreed, negative = (cue_regex("commitments", k) for k in ("planned", "agreed", "negative"))
     for idx, s in enumerate(sentences):
         text = s.text
         parties, codes = _parties(text, mentions[idx], people)
+        if len(set(codes)) >= 2:
+            pair_parties, pair_codes = parties, codes
+        if _BOTH.search(text) and len(set(codes)) < 2 and pair_codes:
+            parties, codes = pair_parties, pair_codes  # "kedua negara" = the two countries named before
         if parties:
             context_parties, context_codes = parties, codes
         instrument = _instrument(text)
@@ -89,8 +100,10 @@ def extract_commitments(
             instrument = None  # "setelah penandatanganan MoU ini, kami akan …": the promise is what follows
         neg = negative.search(text)
         kind = None
-        if instrument and instrument not in seen_instruments and (
-            sign.search(text) or agreed.search(text) or planned.search(text)
+        if (
+            instrument
+            and instrument not in seen_instruments
+            and (sign.search(text) or agreed.search(text) or planned.search(text))
         ):
             kind = "agreement"
             seen_instruments.add(instrument)
@@ -162,7 +175,14 @@ def _parties(text: str, mentions: list[Mention], people: ArticlePeople) -> tuple
     for o in find_organizations(text):
         if not any(o.person.name in n or n in o.person.name for n in names):
             names.append(o.person.name)
+            if people.language == "id" and _domestic().match(o.person.name):
+                codes.append("IDN")
     return names, codes
+
+
+@cache
+def _domestic() -> re.Pattern[str]:
+    return lexicon.phrase_regex(lexicon.load("names")["domestic_org_heads"], flags=0)
 
 
 def _areas(text: str) -> list[str]:
