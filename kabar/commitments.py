@@ -111,7 +111,9 @@ def extract_commitments(
             kind = "cooperation"
         elif _is_pledge(text, pledge):
             kind = "pledge"
-        if kind is None or (neg and kind != "agreement") or (neg and not sign.search(text)):
+        signed = sign.search(text)
+        # A hope or need governs what follows it: "berharap … menandatangani" promises nothing.
+        if kind is None or (neg and (kind != "agreement" or not signed or neg.start() < signed.start())):
             continue
         status = _status(text, kind, sign, planned, agreed)
         if not parties:

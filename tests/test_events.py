@@ -1,0 +1,142 @@
+"""Meetings and commitments on real sentence shapes (our own fixtures)."""
+
+import datetime as dt
+
+import pytest
+
+from kabar.extract import extract_article
+from kabar.models import Article
+
+BASE = dt.date(2025, 6, 16)
+
+
+def extract(body: str, base: dt.date | None = BASE):
+    return extract_article(
+        Article(article_id="t", source_file="t.txt", body=body, language="id", published_date=base, dateline="Jakarta")
+    )
+
+
+@pytest.mark.parametrize(
+    "body, kind, names",
+    [
+        (
+            "Menteri Luar Negeri Sugiono bertemu dengan Menteri Luar Negeri Malaysia Mohamad Hasan di Kuala Lumpur, "
+            "Senin (16/6/2025).",
+            "bilateral",
+            {"Sugiono", "Mohamad Hasan"},
+        ),
+        (
+            "Presiden Prabowo Subianto melakukan kunjungan kehormatan kepada Presiden Singapura Tharman "
+            "Shanmugaratnam di Istana, Senin (16/6/2025).",
+            "visit",
+            {"Prabowo Subianto", "Tharman Shanmugaratnam"},
+        ),
+        (
+            "Presiden Prabowo Subianto melakukan percakapan telepon dengan Presiden Prancis Emmanuel Macron "
+            "pada Senin (16/6/2025).",
+            "call",
+            {"Prabowo Subianto", "Emmanuel Macron"},
+        ),
+        (
+            "Ketua Umum PDIP Megawati Soekarnoputri bersilaturahmi dengan Presiden Prabowo Subianto dalam acara "
+            "halalbihalal, Senin (16/6/2025).",
+            "other",
+            {"Megawati Soekarnoputri", "Prabowo Subianto"},
+        ),
+    ],
+)
+def test_meeting_types(body, kind, names):
+    [m] = extract(body).meetings
+    assert m["meeting_type"] == kind
+    assert {p["name"] for p in m["participants"]} == names
+    assert m["meeting_date"] == dt.date(2025, 6, 16)
+
+
+def test_planned_meeting_and_its_later_mention_is_one_meeting():
+    body = (
+        "Menteri Perdagangan Budi Santoso akan bertemu Menteri Perdagangan Vietnam Nguyen Hong Dien pekan depan. "
+        "Pertemuan tersebut dijadwalkan berlangsung di Hanoi."
+    )
+    [m] = extract(body).meetings
+    assert m["status"] == "planned" and m["city"] == "Hanoi" and m["country_code"] == "VNM"
+
+
+def test_press_conference_is_not_a_meeting():
+    body = "Menteri Keuangan Sri Mulyani dan Gubernur BI Perry Warjiyo menggelar konferensi pers di Jakarta."
+    assert extract(body).meetings == []
+
+
+def test_date_of_the_quote_is_not_the_meeting_date():
+    body = (
+        "Pertemuan Susilo Bambang Yudhoyono dan Joko Widodo membahas bangsa, kata juru bicara Demokrat "
+        "kepada wartawan, Minggu (15/6/2025)."
+    )
+    [m] = extract(body).meetings
+    assert m["meeting_date"] is None
+
+
+@pytest.mark.parametrize(
+    "body, kind, status, countries",
+    [
+        (
+            "Indonesia dan Malaysia menandatangani nota kesepahaman di bidang energi pada Senin (16/6/2025).",
+            "agreement",
+            "signed",
+            ["IDN", "MYS"],
+        ),
+        (
+            "Indonesia dan Jepang sepakat memperkuat kerja sama di bidang maritim dan perikanan.",
+            "cooperation",
+            "agreed",
+            ["IDN", "JPN"],
+        ),
+        (
+            "Pemprov NTB akan melobi Kemenkeu untuk menambah alokasi dana transfer ke daerah.",
+            "pledge",
+            "planned",
+            ["IDN"],
+        ),
+        (
+            "Pemerintah Jepang berkomitmen memberikan hibah untuk pembangunan pelabuhan di Patimban.",
+            "pledge",
+            "agreed",
+            ["JPN"],
+        ),
+        (
+            "Kedua menteri dijadwalkan akan meneken MoU kerja sama digital antara Indonesia dan Vietnam pada "
+            "September 2025.",
+            "agreement",
+            "planned",
+            ["IDN", "VNM"],
+        ),
+    ],
+)
+def test_commitments(body, kind, status, countries):
+    [c] = extract(body).commitments
+    assert (c["kind"], c["status"], c["party_countries"]) == (kind, status, countries)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Presiden berharap Indonesia dan Malaysia dapat menandatangani perjanjian perbatasan.",
+        "Pemerintah perlu memperkuat kerja sama dengan negara tetangga.",
+        "Menteri mengajak para investor untuk berinvestasi di Ibu Kota Nusantara.",
+    ],
+)
+def test_hopes_needs_and_invitations_are_not_commitments(body):
+    assert extract(body).commitments == []
+
+
+def test_same_mou_mentioned_twice_is_one_commitment():
+    body = (
+        "Indonesia dan Vietnam akan menandatangani MoU pada September 2025. "
+        '"Kami akan menandatangani MoU itu segera," kata Menteri.'
+    )
+    assert len([c for c in extract(body).commitments if c["kind"] == "agreement"]) == 1
+
+
+def test_due_date_of_a_planned_signing_has_month_precision():
+    body = "Indonesia dan Vietnam akan menandatangani MoU di bidang digital pada September 2025."
+    [c] = extract(body).commitments
+    assert (c["due_date"], c["due_precision"]) == (dt.date(2025, 9, 1), "month")
