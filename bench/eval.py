@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score.py")
     ap.add_argument("--keep", type=Path, help="build the warehouse here and keep it")
     ap.add_argument("--json", type=Path, help="also write the scorer's figures here")
+    ap.add_argument("--check", action="store_true", help="fail (exit 1) when a score is below bench/floors.json")
     ap.add_argument(
         "--fast",
         action="store_true",
@@ -53,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     cmd = [sys.executable, str(args.scorer), "--warehouse", str(wh), "--gold", str(args.gold)]
     if args.json:
         cmd += ["--json", str(args.json)]
+    if args.check:
+        floors = json.loads((HERE / "floors.json").read_text(encoding="utf-8"))
+        cmd += [arg for key, v in floors.items() if not key.startswith("_") for arg in ("--min", f"{key}={v}")]
     rc = subprocess.run(cmd).returncode
     shutil.rmtree(work, ignore_errors=True)
     return rc
