@@ -10,7 +10,7 @@ from functools import cache
 from kabar import gazetteer, lexicon
 from kabar.dates import find_dates
 from kabar.evidence import clamp, cue_regex, stable_id
-from kabar.people import ArticlePeople, Mention, Person, find_organizations
+from kabar.people import ArticlePeople, Mention, Person, coordinated_names, find_organizations
 from kabar.sentences import Sentence
 
 # Trigger types from the strongest evidence of a meeting to the weakest.
@@ -107,6 +107,13 @@ def extract_meetings(
             _fill(drafts[-1], s.text, dates, dateline)  # "pertemuan tersebut": the same meeting again
             continue
         persons = _unique([m.person for m in mentions[idx] if not m.person.is_org])
+        after = _unique([m.person for m in mentions[idx] if not m.person.is_org and m.start >= s.start + at])
+        if word.lower().startswith(("pertemuan", "perjumpaan", "kunjungan", "rencana")) and len(after) >= 2:
+            persons = after  # "X berbicara tentang pertemuan A dan B": the meeting is A's and B's
+        for name in coordinated_names(s.text, at):
+            if not any(name in p.name or p.name in name for p in persons):
+                persons.append(people.add(Person(name=name)))
+        persons = _unique(persons)
         orgs = [
             m.person for m in find_organizations(s.text, s.start) if not any(p.name in m.person.name for p in persons)
         ]

@@ -380,3 +380,27 @@ def find_organizations(text: str, offset: int = 0) -> list[Mention]:
         )
         i = j
     return out
+
+
+# "Nehru, Ali Sastroamidjojo, U Nu, dan John Kotelawala bertemu": untitled names coordinated
+# as the subject of a reciprocal verb.
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_COORDINATED = re.compile(rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+(?:dan|and|&)\s+{_NAME})\s+$")
+_RECIPROCAL = re.compile(r"^(bertemu|berjumpa|bertatap muka|berbincang|berdialog|met|meet)\b", re.IGNORECASE)
+
+
+def coordinated_names(text: str, at: int) -> list[str]:
+    """Names coordinated right before a reciprocal verb at text[at:]."""
+    if not _RECIPROCAL.match(text[at:]):
+        return []
+    m = _COORDINATED.search(text[:at])
+    if not m:
+        return []
+    lex = _lex()
+    names = re.split(r"\s*,\s*(?:dan\s+|and\s+)?|\s+(?:dan|and|&)\s+", m["names"])
+    out = []
+    for n in names:
+        words = [w for w in n.split() if w not in lex["not_name"]]
+        if words and not all(w in lex["portfolio"] for w in words):
+            out.append(" ".join(words))
+    return out if len(out) >= 2 else []
