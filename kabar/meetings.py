@@ -114,6 +114,8 @@ def extract_meetings(
             if not any(name in p.name or p.name in name for p in persons):
                 persons.append(people.add(Person(name=name)))
         persons = _unique(persons)
+        if len(persons) == 1 and kind in ("bilateral", "call"):
+            persons += _neighbour(persons[0], mentions, idx)  # "… saat pertemuan bilateral di Istana"
         orgs = [
             m.person for m in find_organizations(s.text, s.start) if not any(p.name in m.person.name for p in persons)
         ]
@@ -142,6 +144,16 @@ def extract_meetings(
     merged = _merge(drafts)
 
     return [_row(d, people, article_id, language, dateline) for d in merged]
+
+
+def _neighbour(person: Person, mentions: list[list[Mention]], idx: int) -> list[Person]:
+    """The other side of a two-sided meeting named in one sentence, from the sentences around it."""
+    for j in (idx - 1, idx + 1, idx - 2):
+        if 0 <= j < len(mentions):
+            for m in mentions[j]:
+                if not m.person.is_org and m.person is not person:
+                    return [m.person]
+    return []
 
 
 def _fill(d: MeetingDraft, text: str, dates: list, dateline: str | None, at: int = 0) -> None:
@@ -208,7 +220,7 @@ def _meeting_type(d: MeetingDraft) -> str:
         return d.type_hint
     if d.social:
         return "other"
-    if d.sides >= 3 or d.type_hint == "multilateral" or len(core) >= 4:
+    if d.sides >= 3 or d.type_hint == "multilateral" or len(core) >= 3:
         return "multilateral"
     if d.type_hint == "visit":
         return "visit"
