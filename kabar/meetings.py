@@ -120,7 +120,10 @@ def extract_meetings(
             m.person for m in find_organizations(s.text, s.start) if not any(p.name in m.person.name for p in persons)
         ]
         parties = persons + (orgs if len(persons) < 2 else [])
-        counterpart = _counterparts().search(s.text)
+        spans = [(m.start - s.start, m.end - s.start) for m in mentions[idx]]
+        counterpart = next(  # a group on the other side, not the title of a person already counted
+            (c for c in _counterparts().finditer(s.text) if not any(a <= c.start() < b for a, b in spans)), None
+        )
         if len(parties) < 2 and not (parties and counterpart):
             continue
         if kind == "other" and word.lower() in WEAK_TRIGGERS and len(persons) < 2 and not counterpart:

@@ -215,6 +215,18 @@ def _role_phrase(tokens: list[Token], j: int, places: dict, lex: dict, text: str
                     country = p.code
             j = close + 1
             continue
+        org_end = None
+        if place is None and t.text[:1].isupper() and t.text not in lex["portfolio"]:
+            org_end = _organisation_before_abbreviation(tokens, j, lex)
+        if org_end:
+            # "Ketua Perhimpunan Hotel dan Restoran Indonesia (PHRI) Jatim, Dwi Cahyono"
+            role.extend(
+                x
+                for x in tokens[j:org_end]
+                if x.text not in ("(", ")") and x.end <= tokens[org_end - 1].start and not _inside_parens(tokens, j, x)
+            )
+            j = org_end
+            continue
         if place is not None:
             end = next((x for x in range(j, n) if tokens[x].end >= place.end), j)
             if place.kind == "country":
@@ -259,13 +271,49 @@ def _role_phrase(tokens: list[Token], j: int, places: dict, lex: dict, text: str
     return j, role, country
 
 
+_ROLE_ABBR = re.compile(r"^(?:[A-Z][A-Z0-9&-]{1,9}|(?:Men|Wamen|Dir|Sek|Ka|Kadis|Dis|Wa|Ke|Pang|Kas)[a-z]{2,12})$")
+
+
+def _organisation_before_abbreviation(tokens: list[Token], j: int, lex: dict) -> int | None:
+    """Index just after '(ABBR)' when tokens[j:] is a capitalised organisation name followed by the
+    abbreviation of it or of the role; a name's own alias ('Joko Widodo (Jokowi)') does not count."""
+    n = len(tokens)
+    k = j
+    while k < n and k < j + 10:
+        t = tokens[k].text
+        if t == "(":
+            close = next((x for x in range(k + 1, min(n, k + 5)) if tokens[x].text == ")"), None)
+            inner = [x.text for x in tokens[k + 1 : close]] if close else []
+            if k > j and inner and all(_ROLE_ABBR.match(w) and w not in _alias_index() for w in inner[:1]):
+                return close + 1
+            return None
+        if not (t[:1].isupper() or t in ("dan", "&")) or t in _alias_index():
+            return None
+        k += 1
+    return None
+
+
+def _inside_parens(tokens: list[Token], j: int, x: Token) -> bool:
+    depth = 0
+    for t in tokens[j:]:
+        if t is x:
+            return depth > 0
+        depth += (t.text == "(") - (t.text == ")")
+    return False
+
+
 def _name_run(tokens: list[Token], j: int, lex: dict) -> tuple[list[Token], int]:
     out: list[Token] = []
     n = len(tokens)
     while j < n and len(out) < MAX_NAME_TOKENS:
         t = tokens[j]
         regnal = bool(out) and re.fullmatch(r"[IVX]{1,5}\.?", t.text) is not None  # "Abdullah II"
-        particle = bool(out) and t.text in lex["particles"] and j + 1 < n and _is_name_token(tokens[j + 1], lex)
+        particle = (
+            bool(out)
+            and t.text in lex["particles"]
+            and j + 1 < n
+            and (_is_name_token(tokens[j + 1], lex) or tokens[j + 1].text in lex["particles"])
+        )
         if regnal or particle or _is_name_token(t, lex):
             out.append(t)
             j += 1

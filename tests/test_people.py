@@ -21,6 +21,11 @@ from kabar.people import ArticlePeople, find_mentions, find_organizations
             [("Gilbert F. Houngbo", None, None)],
         ),
         (
+            "Ketua Perhimpunan Hotel dan Restoran Indonesia (PHRI) Jatim, Dwi Cahyono mengatakan",
+            [("Dwi Cahyono", "Ketua Perhimpunan Hotel dan Restoran Indonesia", None)],
+        ),
+        ("Presiden Komisi Eropa Ursula von der Leyen di Brussels", [("Ursula von der Leyen", None, None)]),
+        (
             "Diketahui SBY dan Jokowi bertemu",
             [("Susilo Bambang Yudhoyono", None, "IDN"), ("Joko Widodo", None, "IDN")],
         ),
