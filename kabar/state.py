@@ -84,15 +84,22 @@ class State:
 
     def published(self, article_ids: Iterable[str]) -> dict[str, tuple[int | None, int | None]]:
         """article_id -> (year, month) for ids the warehouse holds as articles."""
+        return {aid: (y, m) for aid, (_, y, m) in self._articles(article_ids).items()}
+
+    def sources(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """article_id -> the input it was published from."""
+        return {aid: src for aid, (src, _, _) in self._articles(article_ids).items()}
+
+    def _articles(self, article_ids: Iterable[str]) -> dict[str, tuple[str, int | None, int | None]]:
         ids = list(article_ids)
-        out: dict[str, tuple[int | None, int | None]] = {}
+        out: dict[str, tuple[str, int | None, int | None]] = {}
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             q = (
-                f"SELECT article_id, year, month FROM inputs WHERE outcome='article' "
+                f"SELECT article_id, source_file, year, month FROM inputs WHERE outcome='article' "
                 f"AND article_id IN ({','.join('?' * len(chunk))})"
             )
-            out.update({r[0]: (r[1], r[2]) for r in self.db.execute(q, chunk)})
+            out.update({r[0]: (r[1], r[2], r[3]) for r in self.db.execute(q, chunk)})
         return out
 
     def apply(self, files: list[dict], inputs: list[dict], drop_files: list[str]) -> None:

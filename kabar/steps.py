@@ -176,7 +176,7 @@ def build_batch(v: Validated, state: State) -> tuple[Batch, dict[str, Any]]:
     files = v.ingested.files
     old = state.inputs_of(f.rel for f in files)
     replaced = {r.article_id for r in old if r.outcome == "article" and r.article_id}
-    published = state.published(a["article_id"] for a in v.tables["articles"])
+    published = state.sources(a["article_id"] for a in v.tables["articles"])
     b = Batch()
     b.remove_articles = {aid: part for aid, part in state.published(replaced).items()}
     b.remove_reject_files = {f.rel for f in files}
@@ -198,7 +198,7 @@ def build_batch(v: Validated, state: State) -> tuple[Batch, dict[str, Any]]:
                     "duplicate",
                     aid,
                     reason_code="duplicate",
-                    reason=f"same text as {first_source.get(aid, 'an article already published')}",
+                    reason=f"same text as {first_source.get(aid) or published[aid]}",
                 )
             )
             counts["duplicates"] += 1

@@ -20,7 +20,7 @@ TEXT = (
 )
 
 
-def run(raw: Path, wh: Path, full: bool = False) -> dict:
+def run(raw: Path, wh: Path, full: bool = False, max_bytes: int = 10**6) -> dict:
     """The flow's steps without Prefect (the flow itself is tested in test_flow.py)."""
     warehouse = Warehouse(wh)
     with warehouse.locked():
@@ -30,7 +30,7 @@ def run(raw: Path, wh: Path, full: bool = False) -> dict:
         if p.walk_rejects:
             warehouse.publish(steps.walk_reject_batch(p.walk_rejects))
         for files in steps.batches(p.todo, 2):
-            v = steps.validate(steps.extract(steps.ingest(files, 10**6)), SCHEMA_DIR)
+            v = steps.validate(steps.extract(steps.ingest(files, max_bytes)), SCHEMA_DIR)
             batch, counts = steps.build_batch(v, state)
             warehouse.publish(batch)
             summary.add(counts)
