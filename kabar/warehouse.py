@@ -63,8 +63,13 @@ def read_table(root: Path, table: str, columns: list[str] | None = None) -> pa.T
     files = list(path.rglob("*.parquet")) if path.exists() else []
     if not files:
         return SCHEMAS[table].empty_table()
-    part = pads.partitioning(flavor="hive") if table != "rejects" else "hive"
-    return pads.dataset(path, format="parquet", partitioning=part).to_table(columns=columns)
+    first = pads.dataset(path, format="parquet", partitioning="hive")
+    # Files written before a column was added lack it: read with the union of all files' schemas.
+    schema = pa.unify_schemas([pq.read_schema(f) for f in files], promote_options="permissive")
+    for f in first.schema:  # the partition columns
+        if f.name not in schema.names:
+            schema = schema.append(f)
+    return pads.dataset(path, format="parquet", partitioning="hive", schema=schema).to_table(columns=columns)
 
 
 @dataclass

@@ -23,8 +23,13 @@ KILL_AFTER = [0.3, 1.0, 2.0, 3.0, 4.0, 5.0, 5.5, 6.0, 6.5, 7.0, 7.5, 8.0, 9.0, 1
 
 def start(raw: Path, wh: Path) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.Popen([sys.executable, "-m", "tests.crash_driver", str(raw), str(wh), "3"], cwd=REPO, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.crash_driver", str(raw), str(wh), "3"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def rows(wh: Path) -> dict[str, list]:
@@ -34,8 +39,11 @@ def rows(wh: Path) -> dict[str, list]:
         if (wh / t).exists():
             tab = ds.dataset(wh / t, partitioning="hive").to_table()
             key = {"articles": "article_id", "meetings": "meeting_id", "commitments": "commitment_id"}.get(t)
-            out[t] = sorted(tab.column(key).to_pylist()) if key else sorted(
-                zip(tab.column("article_id").to_pylist(), tab.column("topic_id").to_pylist(), strict=True))
+            out[t] = (
+                sorted(tab.column(key).to_pylist())
+                if key
+                else sorted(zip(tab.column("article_id").to_pylist(), tab.column("topic_id").to_pylist(), strict=True))
+            )
         else:
             out[t] = []
     return out

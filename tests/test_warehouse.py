@@ -143,3 +143,24 @@ def test_dates_survive_a_non_utc_timezone(raw, tmp_path, monkeypatch):
     assert dt.date(2023, 5, 10) in dates
     shutil.rmtree(wh)
     os.environ.pop("TZ", None)
+
+
+def test_a_column_added_later_does_not_break_older_partitions(raw, tmp_path):
+    import pyarrow.parquet as pq
+
+    wh = tmp_path / "wh"
+    run(raw, wh)
+    old = next((wh / "meetings").rglob("*.parquet"))
+    pq.write_table(pq.read_table(old).drop_columns(["trigger"]), old)  # as an older kabar wrote it
+    assert "trigger" in read_table(wh, "meetings").column_names
+    n = duckdb.sql(
+        f"SELECT count(*), count(trigger) FROM read_parquet('{wh}/meetings/**/*.parquet', "
+        "hive_partitioning = true, union_by_name = true)"
+    ).fetchall()[0]
+    assert n[0] >= 2 and n[1] < n[0]
+    import pandas as pd
+
+    # the README's pandas call: plain hive partitioning (pyarrow's dictionary-typed partition
+    # columns cannot hold the null year/month of undated articles)
+    assert len(pd.read_parquet(wh / "meetings", partitioning=ds.partitioning(flavor="hive"))) == n[0]
+    assert len(pd.read_parquet(wh / "articles", dtype_backend="pyarrow")) == 3
