@@ -66,6 +66,8 @@ def run(
     batch_size: int = typer.Option(None, help="Files per batch (default 2000, env KABAR_BATCH_SIZE)."),
     max_bytes: int = typer.Option(None, help="Reject files larger than this (default 20 MB, env KABAR_MAX_BYTES)."),
     full: bool = typer.Option(False, "--full", help="Reprocess every file, not only new or changed ones."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Extract batches on a local Dask cluster of N workers."),
+    dask_address: str = typer.Option(None, "--dask-address", help="Use a running Dask scheduler (tcp://HOST:PORT)."),
 ) -> None:
     """Run the pipeline on RAW into WAREHOUSE and print a summary."""
     from kabar.warehouse import WarehouseLocked
@@ -73,10 +75,17 @@ def run(
     _preflight(raw, warehouse, needs_raw=step in (Step.all, Step.ingest))
     try:
         if step is Step.all:
-            from flows.pipeline import pipeline
+            from flows.pipeline import pipeline, task_runner
 
-            summary = pipeline(
-                raw=str(raw), warehouse=str(warehouse), batch_size=batch_size, max_bytes=max_bytes, full=full
+            runner = task_runner(workers, dask_address)
+            flow = pipeline.with_options(task_runner=runner) if runner else pipeline
+            summary = flow(
+                raw=str(raw),
+                warehouse=str(warehouse),
+                batch_size=batch_size,
+                max_bytes=max_bytes,
+                full=full,
+                workers=workers,
             )
         else:
             from flows.single import run_step
@@ -108,6 +117,10 @@ def print_summary(s: dict, warehouse: Path) -> None:
     t.add_row("rejects", str(sum(rejects.values())))
     for code, n in sorted(rejects.items(), key=lambda kv: -kv[1]):
         t.add_row(f"  {code}", str(n))
+    secs = s.get("seconds", {})
+    if secs.get("total"):
+        stages = "  ".join(f"{k} {secs[k]:.1f}s" for k in ("ingest", "extract", "validate", "publish") if k in secs)
+        t.add_row("time", f"{secs['total']:.1f}s in the flow ({stages})")
     out.print(t)
 
 

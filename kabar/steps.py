@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ class Ingested:
     files: list[InputFile]
     articles: list[Article]
     rejects: list[Reject]
+    seconds: Counter = field(default_factory=Counter)  # time spent per step on this batch
 
 
 @dataclass
@@ -57,12 +59,14 @@ class Summary:
     duplicates: int = 0
     rows: Counter = field(default_factory=Counter)
     rejects: Counter = field(default_factory=Counter)
+    seconds: Counter = field(default_factory=Counter)
 
     def add(self, other: dict[str, Any]) -> None:
         self.articles += other.get("articles", 0)
         self.duplicates += other.get("duplicates", 0)
         self.rows.update(other.get("rows", {}))
         self.rejects.update(other.get("rejects", {}))
+        self.seconds.update(other.get("seconds", {}))
 
 
 def plan(raw: Path, state: State, full: bool = False) -> Plan:
@@ -94,6 +98,7 @@ def batches(items: list, size: int) -> list[list]:
 
 def ingest(files: list[InputFile], max_bytes: int, today: dt.date | None = None) -> Ingested:
     """Read and clean a batch of files into articles and rejects."""
+    started = time.perf_counter()
     articles: list[Article] = []
     rejects: list[Reject] = []
     for f in files:
@@ -106,11 +111,14 @@ def ingest(files: list[InputFile], max_bytes: int, today: dt.date | None = None)
                 (rejects if isinstance(out, Reject) else articles).append(out)
         except Exception as e:  # one bad input must never stop the run
             rejects.append(Reject(f.rel, "ingest", "internal_error", f"kabar failed on this input: {e!r}", file=f.rel))
-    return Ingested(files=files, articles=articles, rejects=rejects)
+    out = Ingested(files=files, articles=articles, rejects=rejects)
+    out.seconds["ingest"] += time.perf_counter() - started
+    return out
 
 
 def extract(ingested: Ingested) -> Extracted:
     """Meetings, commitments and topics of every article in the batch."""
+    started = time.perf_counter()
     tables: dict[str, list[dict]] = {"articles": [], "meetings": [], "commitments": [], "topics": []}
     keep: list[Article] = []
     for a in ingested.articles:
@@ -140,12 +148,15 @@ def extract(ingested: Ingested) -> Extracted:
             ):
                 tables[name] += [{**r, "year": year, "month": month} for r in rows]
     ingested.articles = keep
+    ingested.seconds["extract"] += time.perf_counter() - started
     return Extracted(ingested=ingested, tables=tables)
 
 
 def validate(extracted: Extracted, expectations: Path, today: dt.date | None = None) -> Validated:
+    started = time.perf_counter()
     source_of = {a.article_id: (a.source_file, a.file) for a in extracted.ingested.articles}
     passed, rejects, _ = validate_tables(_dedupe_articles(extracted.tables), expectations, source_of, today)
+    extracted.ingested.seconds["validate"] += time.perf_counter() - started
     return Validated(ingested=extracted.ingested, tables=passed, rejects=extracted.ingested.rejects + rejects)
 
 
@@ -182,7 +193,13 @@ def build_batch(v: Validated, state: State) -> tuple[Batch, dict[str, Any]]:
     b.remove_reject_files = {f.rel for f in files}
     b.state_files = [{"file": f.rel, "file_hash": "", "size": f.size, "mtime_ns": f.mtime_ns} for f in files]
     passing = {a["article_id"]: a for a in v.tables["articles"]}
-    counts: dict[str, Any] = {"articles": 0, "duplicates": 0, "rows": Counter(), "rejects": Counter()}
+    counts: dict[str, Any] = {
+        "articles": 0,
+        "duplicates": 0,
+        "rows": Counter(),
+        "rejects": Counter(),
+        "seconds": Counter(v.ingested.seconds),
+    }
     first_source: dict[str, str] = {}
     for a in v.ingested.articles:
         aid = a.article_id
