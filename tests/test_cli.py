@@ -46,3 +46,47 @@ def test_rejects_and_inputs_commands(tmp_path):
     assert "ingest/empty" in out and "empty.txt" in out
     out = runner.invoke(app, ["inputs", "--warehouse", str(tmp_path / "wh")]).output
     assert "rejected" in out and "empty.txt" in out
+
+
+def test_unwritable_warehouse_is_one_clear_line(tmp_path, sample_raw):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = runner.invoke(app, ["run", "--raw", str(sample_raw), "--warehouse", str(blocker / "wh")])
+    assert result.exit_code == 2 and "cannot write to the warehouse" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_second_process_is_turned_away_while_a_run_holds_the_lock(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from . import hostile
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for n in range(30):
+        (raw / f"a{n}.txt").write_text(hostile.variant(n))
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    first = subprocess.Popen(
+        [sys.executable, "-m", "tests.crash_driver", str(raw), str(tmp_path / "wh"), "3"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert first.stdout.readline().strip() == "published"  # the first run holds the lock now
+        second = subprocess.run(
+            [sys.executable, "-m", "flows.cli", "run", "--raw", str(raw), "--warehouse", str(tmp_path / "wh")],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert second.returncode == 3
+        assert "another kabar run" in second.stderr and "Traceback" not in second.stderr
+    finally:
+        first.wait(timeout=300)
+    assert first.returncode == 0
