@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections import Counter
@@ -68,6 +69,7 @@ def run(
     full: bool = typer.Option(False, "--full", help="Reprocess every file, not only new or changed ones."),
     workers: int = typer.Option(1, "--workers", min=1, help="Extract batches on a local Dask cluster of N workers."),
     dask_address: str = typer.Option(None, "--dask-address", help="Use a running Dask scheduler (tcp://HOST:PORT)."),
+    summary_json: Path = typer.Option(None, "--summary-json", help="Also write the run summary to this JSON file."),
 ) -> None:
     """Run the pipeline on RAW into WAREHOUSE and print a summary."""
     from kabar.warehouse import WarehouseLocked
@@ -98,6 +100,8 @@ def run(
     except PermissionError as e:
         _fail(f"cannot write to the warehouse: {e}")
     print_summary(summary, warehouse)
+    if summary_json:
+        summary_json.write_text(json.dumps(summary, indent=2), encoding="utf-8")
 
 
 def print_summary(s: dict, warehouse: Path) -> None:

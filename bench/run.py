@@ -1,0 +1,115 @@
+"""Throughput and memory of `kabar run` on N distinct articles; prints figures (not a test).
+
+    python bench/run.py --n 10000 [--corpus ../shared/corpus/id] [--workers 1] [--batch-size 2000]
+
+Articles come from the corpus (the raw/ sample when the corpus is absent), each made distinct by
+an appended archive sentence, written 1,000 to a JSONL file. The run is the real CLI (Prefect's
+ephemeral server, GX validation); then a second run with no new input is timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+SHARED_CORPUS = REPO.parent / "shared" / "corpus" / "id"
+
+
+def sources(corpus: Path) -> list[dict]:
+    out = []
+    for f in sorted(corpus.glob("*")):
+        if f.suffix == ".json":
+            d = json.loads(f.read_text(encoding="utf-8"))
+            if d.get("text"):
+                out.append({k: d.get(k) for k in ("title", "date", "outlet", "url", "text")})
+        elif f.suffix == ".txt":
+            out.append({"text": f.read_text(encoding="utf-8")})
+    return out
+
+
+def build(raw: Path, n: int, corpus: Path) -> None:
+    base = sources(corpus)
+    raw.mkdir(parents=True)
+    for start in range(0, n, 1000):
+        with open(raw / f"part-{start // 1000:05d}.jsonl", "w", encoding="utf-8") as fh:
+            for i in range(start, min(n, start + 1000)):
+                rec = dict(base[i % len(base)])
+                rec["text"] = f"{rec['text']}\n(Arsip kabar nomor {i}.)"
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def run(raw: Path, wh: Path, extra: list[str]) -> tuple[float, dict]:
+    out = wh.parent / "summary.json"
+    cmd = [
+        sys.executable,
+        "-m",
+        "flows.cli",
+        "run",
+        "--raw",
+        str(raw),
+        "--warehouse",
+        str(wh),
+        "--summary-json",
+        str(out),
+        *extra,
+    ]
+    t = time.perf_counter()
+    done = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
+    wall = time.perf_counter() - t
+    if done.returncode != 0:
+        sys.exit(f"kabar run failed:\n{done.stderr[-2000:]}")
+    return wall, json.loads(out.read_text(encoding="utf-8"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=10_000)
+    ap.add_argument("--corpus", type=Path, default=SHARED_CORPUS if SHARED_CORPUS.is_dir() else REPO / "raw")
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--batch-size", type=int, default=None)
+    ap.add_argument("--keep", type=Path, help="keep the generated corpus and warehouse here")
+    args = ap.parse_args(argv)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="kabar-bench-"))
+    raw, wh = work / "raw", work / "warehouse"
+    for p in (raw, wh):
+        if p.exists():
+            shutil.rmtree(p)
+    t = time.perf_counter()
+    build(raw, args.n, args.corpus)
+    print(f"corpus      {args.n:,} distinct articles from {args.corpus} in {time.perf_counter() - t:.1f}s")
+    extra = ["--workers", str(args.workers)] + (["--batch-size", str(args.batch_size)] if args.batch_size else [])
+    wall, s = run(raw, wh, extra)
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    sec = s.get("seconds", {})
+    flow = sec.get("total", wall)
+    print(f"first run   {wall:.1f}s wall; {flow:.1f}s in the flow; Prefect start-up and teardown {wall - flow:.1f}s")
+    print(
+        f"throughput  {s['articles'] / flow:,.0f} articles/s in the flow ({s['articles']:,} articles, "
+        f"{s['rows'].get('meetings', 0):,} meetings, {s['rows'].get('commitments', 0):,} commitments)"
+    )
+    stages = "  ".join(f"{k} {sec[k]:.1f}s" for k in ("plan", "ingest", "extract", "validate", "publish") if k in sec)
+    print(f"stages      {stages}  (task time summed over batches; overlapping with --workers)")
+    if sec.get("extract"):
+        print(f"validate+publish / extract = {(sec.get('validate', 0) + sec.get('publish', 0)) / sec['extract']:.0%}")
+    print(f"peak memory {peak_mb:,.0f} MB (largest process)")
+    wall2, s2 = run(raw, wh, extra)
+    print(
+        f"rerun       {wall2:.1f}s wall, {s2.get('seconds', {}).get('total', 0):.1f}s in the flow, "
+        f"{s2['unchanged']} files unchanged"
+    )
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
