@@ -36,7 +36,8 @@ class Settings:
             "batch_size": os.environ.get("KABAR_BATCH_SIZE"),
             "max_bytes": os.environ.get("KABAR_MAX_BYTES"),
         }
-        values = {k: v for k, v in {**env, **overrides}.items() if v is not None}
+        values = {k: v for k, v in env.items() if v is not None}
+        values.update({k: v for k, v in overrides.items() if v is not None})
         s = cls()
         for key, value in values.items():
             kind = type(getattr(s, key)) if getattr(s, key) is not None else str

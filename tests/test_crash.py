@@ -75,3 +75,33 @@ def test_sigkill_at_many_moments(tmp_path):
     assert killed >= 5
     assert start(raw, wh).wait(timeout=300) == 0
     assert rows(wh) == expected
+
+
+def test_sigkill_of_the_real_cli_mid_run(tmp_path):
+    """`kabar run` itself (Prefect, GX), killed with its whole process group once a batch is published."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for n in range(60):
+        (raw / f"a{n:02d}.txt").write_text(hostile.variant(n))
+    wh = tmp_path / "wh"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "KABAR_BATCH_SIZE": "2", "PYTHONUNBUFFERED": "1"}
+    p = subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", "run", "--raw", str(raw), "--warehouse", str(wh)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 240
+    for line in p.stdout:
+        if "batch 2 published" in line or time.monotonic() > deadline:
+            break
+    os.killpg(p.pid, signal.SIGKILL)
+    p.wait(timeout=60)
+    partial = rows(wh)
+    assert 0 < len(partial["articles"]) < 60
+    assert start(raw, wh).wait(timeout=300) == 0
+    final = rows(wh)
+    assert len(final["articles"]) == len(set(final["articles"])) == 60
