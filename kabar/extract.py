@@ -24,7 +24,7 @@ def extract_article(a: Article) -> Extraction:
             people.add(m.person)
     # With every full mention known, short names anywhere resolve to them ("Plate" = "Johnny G Plate").
     mentions = [people.resolve(s.text, s.start, f) for s, f in zip(sentences, found, strict=True)]
-    meetings = extract_meetings(sentences, people, mentions, a.published_date, a.dateline, a.article_id, a.language)
+    meetings = extract_meetings(sentences, people, mentions, a.published_date, a.article_id)
     commitments = extract_commitments(sentences, people, mentions, a.published_date, a.article_id, meetings)
     topics = [{"article_id": a.article_id, **t} for t in score_topics(a.title, body)]
     return Extraction(meetings=meetings, commitments=commitments, topics=topics)

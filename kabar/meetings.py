@@ -88,9 +88,7 @@ def extract_meetings(
     people: ArticlePeople,
     mentions: list[list[Mention]],
     base: dt.date | None,
-    dateline: str | None,
     article_id: str,
-    language: str,
 ) -> list[dict]:
     """One row per meeting event reported in the article."""
     drafts: list[MeetingDraft] = []
@@ -104,7 +102,7 @@ def extract_meetings(
         at = s.text.lower().find(word.lower())
         dates = meeting_dates(s.text, base)
         if drafts and _anaphora().search(s.text[at + len(word) :]):
-            _fill(drafts[-1], s.text, dates, dateline)  # "pertemuan tersebut": the same meeting again
+            _fill(drafts[-1], s.text, dates)  # "pertemuan tersebut": the same meeting again
             continue
         persons = _unique([m.person for m in mentions[idx] if not m.person.is_org])
         after = _unique([m.person for m in mentions[idx] if not m.person.is_org and m.start >= s.start + at])
@@ -139,14 +137,15 @@ def extract_meetings(
             core={id(p) for p in parties},
             social=bool(_social().search(s.text)),
         )
-        _fill(d, s.text, dates, dateline, at)
+        _fill(d, s.text, dates, at)
         if d.date and base and d.date > base:
             d.status = "planned"
         d.sides = len({people.default_country(p) or p.organization or p.name for p in parties})
         drafts.append(d)
     merged = _merge(drafts)
+    _add_attendees(merged, sentences, mentions)
 
-    return [_row(d, people, article_id, language, dateline) for d in merged]
+    return [_row(d, people, article_id) for d in merged]
 
 
 def _neighbour(person: Person, mentions: list[list[Mention]], idx: int) -> list[Person]:
@@ -159,13 +158,13 @@ def _neighbour(person: Person, mentions: list[list[Mention]], idx: int) -> list[
     return []
 
 
-def _fill(d: MeetingDraft, text: str, dates: list, dateline: str | None, at: int = 0) -> None:
+def _fill(d: MeetingDraft, text: str, dates: list, at: int = 0) -> None:
     """Date (the one nearest the trigger) and place from a sentence, where the draft has none yet."""
     if dates and d.date is None:
         best = min(dates, key=lambda x: abs(x.start - at))
         d.date, d.precision = best.date, best.precision
     if d.venue is None and d.city is None:
-        _place(d, text, dateline)
+        _place(d, text)
 
 
 def _around(text: str, word: str, width: int = 60) -> str:
@@ -181,7 +180,7 @@ def _unique(items: list[Person]) -> list[Person]:
     return out
 
 
-def _place(d: MeetingDraft, text: str, dateline: str | None) -> None:
+def _place(d: MeetingDraft, text: str) -> None:
     vm = _venue_regex().search(text)
     if vm:
         d.venue = vm.group("v").strip(" ,.")
@@ -195,6 +194,28 @@ def _place(d: MeetingDraft, text: str, dateline: str | None) -> None:
         countries = [c for c in gazetteer.find_countries(text) if re.search(r"\b(di|ke|in|to)\s+$", text[: c.start])]
         if countries:
             d.country = countries[0].code
+
+
+def _add_attendees(meetings: list[MeetingDraft], sentences: list[Sentence], mentions: list[list[Mention]]) -> None:
+    """People "turut hadir" / "didampingi" in the sentences after a meeting attended it."""
+    if not meetings:
+        return
+    starts = [m.sentence.start for m in meetings]
+    for idx, s in enumerate(sentences):
+        if not _attendance().search(s.text):
+            continue
+        before = [i for i, st in enumerate(starts) if st <= s.start]
+        if not before:
+            continue
+        m = meetings[before[-1]]
+        gap = sum(1 for x in sentences if m.sentence.start < x.start <= s.start)
+        if gap <= 3:
+            m.people = _unique(m.people + [x.person for x in mentions[idx] if not x.person.is_org])
+
+
+@cache
+def _attendance() -> re.Pattern[str]:
+    return lexicon.phrase_regex(lexicon.meetings()["attendance"])
 
 
 def _merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
@@ -230,10 +251,8 @@ def _meeting_type(d: MeetingDraft) -> str:
     return "bilateral" if len(core) == 2 or d.type_hint == "signing" else "other"
 
 
-def _row(d: MeetingDraft, people: ArticlePeople, article_id: str, language: str, dateline: str | None) -> dict:
+def _row(d: MeetingDraft, people: ArticlePeople, article_id: str) -> dict:
     s = d.sentence
-    if d.city is None and dateline and d.status == "held" and gazetteer.city_country(dateline):
-        d.city, d.country = dateline, gazetteer.city_country(dateline)
     countries = {people.default_country(p) for p in d.people if not p.is_org}
     if d.country is None and d.status == "held" and countries == {"IDN"}:
         d.country = "IDN"  # Indonesians meeting with no foreign place named met at home
