@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from kabar import gazetteer, lexicon
@@ -20,22 +21,34 @@ LEAD_WEIGHT = 2.5
 LEAD_CHARS = 600
 
 
+@dataclass(frozen=True)
+class TermIndex:
+    """Every topic term in one regex (longest first: a longer term wins the words it covers), and the
+    topics each matched term stands for."""
+
+    regex: re.Pattern[str]
+    words: dict[str, tuple[str, ...]]  # casefolded term -> topics
+    acronyms: dict[str, tuple[str, ...]]  # exact spelling -> topics: "PAN" the party, not "pan"
+    weights: dict[str, float]
+
+
 @cache
-def _regexes() -> dict[str, tuple[re.Pattern[str], float]]:
-    out = {}
+def _index() -> TermIndex:
+    words: dict[str, list[str]] = {}
+    acronyms: dict[str, list[str]] = {}
+    weights: dict[str, float] = {}
     for topic, spec in lexicon.topics().items():
-        terms = spec["terms"]
-        acronyms = [t for t in terms if t.isupper() and len(t) <= 5]
-        words = [t for t in terms if t not in acronyms]
-        parts = []
-        if words:
-            parts.append(lexicon.phrase_regex(words).pattern)
-        if acronyms:
-            parts.append(lexicon.phrase_regex(acronyms, flags=0).pattern)
-        # Acronyms match case-sensitively so "PAN" the party is not "pan" the cookware.
-        rx = re.compile("|".join(f"(?:{p})" if i == 0 else f"(?-i:{p})" for i, p in enumerate(parts)), re.IGNORECASE)
-        out[topic] = (rx, float(spec.get("weight", 1.0)))
-    return out
+        weights[topic] = float(spec.get("weight", 1.0))
+        for term in spec["terms"]:
+            term = " ".join(str(term).split())
+            if term.isupper() and len(term) <= 5:
+                acronyms.setdefault(term, []).append(topic)
+            else:
+                words.setdefault(term.casefold(), []).append(topic)
+    regex = lexicon.phrase_regex(list(words) + list(acronyms))
+    return TermIndex(
+        regex, {k: tuple(v) for k, v in words.items()}, {k: tuple(v) for k, v in acronyms.items()}, weights
+    )
 
 
 def _foreign_countries(title: str | None, body: str, raw: dict, hits: dict, terms: dict) -> None:
@@ -54,32 +67,23 @@ def _foreign_countries(title: str | None, body: str, raw: dict, hits: dict, term
 
 def score_topics(title: str | None, body: str) -> list[dict]:
     """[{topic_id, score, matched_terms}] for the article's central topics, best first."""
-    matches = []  # (part, start, end, topic, term, weight)
-    for topic, (rx, weight) in _regexes().items():
-        for p, (part, w) in enumerate(
-            ((title or "", TITLE_WEIGHT), (body[:LEAD_CHARS], LEAD_WEIGHT), (body[LEAD_CHARS:], 1.0))
-        ):
-            for m in rx.finditer(part):
-                matches.append((p, m.start(), m.end(), topic, " ".join(m.group(0).split()), w * weight))
-    # A longer term wins the words it covers: "Tindak Pidana Perdagangan Orang" is trafficking, not crime.
-    matches.sort(key=lambda x: -(x[2] - x[1]))
-    taken: dict[int, list[tuple[int, int]]] = {}
+    index = _index()
     raw: dict[str, float] = {}
     hits: dict[str, int] = {}
     lead: set[str] = set()
     terms: dict[str, list[str]] = {}
-    for p, a, b, topic, term, w in matches:
-        spans = taken.setdefault(p, [])
-        if any(a < y and x < b for x, y in spans):
-            continue
-        spans.append((a, b))
-        raw[topic] = raw.get(topic, 0.0) + w
-        hits[topic] = hits.get(topic, 0) + 1
-        if p < 2:
-            lead.add(topic)
-        bucket = terms.setdefault(topic, [])
-        if term.lower() not in (t.lower() for t in bucket):
-            bucket.append(term)
+    parts = ((title or "", TITLE_WEIGHT), (body[:LEAD_CHARS], LEAD_WEIGHT), (body[LEAD_CHARS:], 1.0))
+    for p, (part, w) in enumerate(parts):
+        for m in index.regex.finditer(part):
+            term = " ".join(m.group(0).split())
+            for topic in index.acronyms.get(term) or index.words.get(term.casefold(), ()):
+                raw[topic] = raw.get(topic, 0.0) + w * index.weights[topic]
+                hits[topic] = hits.get(topic, 0) + 1
+                if p < 2:
+                    lead.add(topic)
+                bucket = terms.setdefault(topic, [])
+                if term.lower() not in (t.lower() for t in bucket):
+                    bucket.append(term)
     _foreign_countries(title, body, raw, hits, terms)
     if not raw:
         return []
