@@ -50,6 +50,8 @@ def _preflight(raw: Path, warehouse: Path, needs_raw: bool) -> None:
 
     if needs_raw and not raw.is_dir():
         _fail(f"the raw folder {raw} does not exist or is not a folder")
+    if needs_raw and not os.access(raw, os.R_OK | os.X_OK):
+        _fail(f"the raw folder {raw} cannot be read (permission denied)")
     try:
         with Warehouse(warehouse).locked(recover=False):
             pass
