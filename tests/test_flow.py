@@ -45,3 +45,64 @@ def test_steps_one_at_a_time(sample_raw, tmp_path):
         run_step(step, sample_raw, wh)
     assert ds.dataset(wh / "meetings", partitioning="hive").count_rows() == 1
     assert not list((wh / "_work").glob("*.pkl"))
+
+
+def test_extraction_on_a_running_dask_cluster(sample_raw, tmp_path):
+    """--dask-address: a `dask scheduler` and a `dask worker` on localhost run the batches."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from flows.pipeline import task_runner
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "distributed.cli.dask_scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--no-dashboard",
+            ],
+            stderr=subprocess.DEVNULL,
+        )
+    ]
+    try:
+        time.sleep(3)
+        procs.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "distributed.cli.dask_worker",
+                    address,
+                    "--nworkers",
+                    "1",
+                    "--nthreads",
+                    "1",
+                    "--no-dashboard",
+                ],
+                stderr=subprocess.DEVNULL,
+            )
+        )
+        (sample_raw / "second.txt").write_text((sample_raw / "000_243fe5a957870d41.txt").read_text() + "\nTambahan.")
+        flow = pipeline.with_options(task_runner=task_runner(dask_address=address))
+        summary = flow(raw=str(sample_raw), warehouse=str(tmp_path / "wh"), batch_size=1)
+        assert summary["articles"] == 2 and summary["rows"]["meetings"] == 2
+        from distributed import Client
+
+        with Client(address, timeout=10) as client:  # the batches ran on that worker
+            executed = client.run(lambda dask_worker: dask_worker.state.executed_count)
+            assert sum(executed.values()) >= 4  # ingest + extract for each of the two batches
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+            p.wait(timeout=30)
