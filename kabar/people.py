@@ -77,7 +77,6 @@ def _lex() -> dict:
         "not_name": set(names["not_name"]),
         "particles": set(names["particles"]),
         "org_heads": PhraseIndex.build(names["org_heads"], ignore_case=False),
-        "people": lexicon.people(),
     }
 
 
