@@ -34,6 +34,7 @@ class MeetingDraft:
     city: str | None = None
     country: str | None = None
     sides: int = 0
+    pending: bool = False  # a signing with one named party so far
 
 
 @cache
@@ -57,7 +58,7 @@ def _counterparts() -> re.Pattern[str]:
 @cache
 def _anaphora() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in lexicon.meetings()["anaphora"])
-    return re.compile(rf"^(?:nya)?\s+(?:{words})\b", re.IGNORECASE)
+    return re.compile(rf"^(?:nya)?(?:\s+[\w-]+){{0,2}}?\s+(?:{words})\b", re.IGNORECASE)
 
 
 @cache
@@ -101,10 +102,15 @@ def extract_meetings(
         kind, word = trig
         at = s.text.lower().find(word.lower())
         dates = meeting_dates(s.text, base)
-        if drafts and _anaphora().search(s.text[at + len(word) :]):
-            _fill(drafts[-1], s.text, dates)  # "pertemuan tersebut": the same meeting again
-            continue
         persons = _unique([m.person for m in mentions[idx] if not m.person.is_org])
+        if drafts and _anaphora().search(s.text[at + len(word) :]):
+            # "pertemuan tersebut": the same meeting again, maybe naming more of who took part
+            last = drafts[-1]
+            _fill(last, s.text, dates)
+            last.people = _unique(last.people + persons)
+            if TYPE_ORDER.index(kind) < TYPE_ORDER.index(last.type_hint):
+                last.type_hint = kind  # "pertemuan …; kunjungan tersebut": it was a visit
+            continue
         after = _unique([m.person for m in mentions[idx] if not m.person.is_org and m.start >= s.start + at])
         if word.lower().startswith(("pertemuan", "perjumpaan", "kunjungan", "rencana")) and len(after) >= 2:
             persons = after  # "X berbicara tentang pertemuan A dan B": the meeting is A's and B's
@@ -114,19 +120,18 @@ def extract_meetings(
         persons = _unique(persons)
         if len(persons) == 1 and kind in ("bilateral", "call"):
             persons += _neighbour(persons[0], mentions, idx)  # "… saat pertemuan bilateral di Istana"
+        pending = kind == "signing" and len(persons) < 2
         orgs = [
             m.person for m in find_organizations(s.text, s.start) if not any(p.name in m.person.name for p in persons)
         ]
-        parties = persons + (orgs if len(persons) < 2 else [])
+        parties = persons + (orgs if len(persons) < 2 and not pending else [])
         spans = [(m.start - s.start, m.end - s.start) for m in mentions[idx]]
         counterpart = next(  # a group on the other side, not the title of a person already counted
             (c for c in _counterparts().finditer(s.text) if not any(a <= c.start() < b for a, b in spans)), None
         )
-        if len(parties) < 2 and not (parties and counterpart):
+        if len(parties) < 2 and not (parties and counterpart) and kind != "signing":
             continue
         if kind == "other" and word.lower() in WEAK_TRIGGERS and len(persons) < 2 and not counterpart:
-            continue
-        if kind == "signing" and len(persons) < 2:
             continue
         d = MeetingDraft(
             sentence=s,
@@ -136,13 +141,15 @@ def extract_meetings(
             people=parties,
             core={id(p) for p in parties},
             social=bool(_social().search(s.text)),
+            pending=pending,
         )
         _fill(d, s.text, dates, at)
         if d.date and base and d.date > base:
             d.status = "planned"
         d.sides = len({people.default_country(p) or p.organization or p.name for p in parties})
         drafts.append(d)
-    merged = _merge(drafts)
+    # A signing seen with one party is a meeting once a later "penandatanganan ini" names another.
+    merged = _merge([d for d in drafts if not d.pending or sum(not p.is_org for p in d.people) >= 2])
     _add_attendees(merged, sentences, mentions)
 
     return [_row(d, people, article_id) for d in merged]
@@ -223,9 +230,9 @@ def _merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
     out: list[MeetingDraft] = []
     for d in drafts:
         for m in out:
-            shared = m.core & {id(p) for p in d.people}
+            shared = m.core & d.core
             same_date = d.date is None or m.date is None or d.date == m.date
-            if len(shared) >= min(2, len(d.people)) and same_date and m.status == d.status:
+            if len(shared) >= min(2, len(d.core)) and same_date and m.status == d.status:
                 m.people = _unique(m.people + d.people)
                 m.date, m.precision = m.date or d.date, m.precision or d.precision
                 m.venue, m.city, m.country = m.venue or d.venue, m.city or d.city, m.country or d.country

@@ -228,25 +228,17 @@ def _role_phrase(tokens: list[Token], j: int, places: dict, lex: dict, text: str
             continue
         if place is not None:
             end = next((x for x in range(j, n) if tokens[x].end >= place.end), j)
-            if place.kind == "country":
-                country = country or place.code
-            else:
+            if place.kind != "country":
                 role.extend(tokens[j : end + 1])
+            country = country or place.code  # "Wakil Ketua Komite Rakyat Ho Chi Minh City": Vietnamese
             j = end + 1
             continue
         if t.text in lex["portfolio"] or (t.text.isupper() and len(t.text) >= 2 and t.text not in _alias_index()):
             role.append(t)
             j += 1
             continue
-        if (
-            t.text.lower() in _LOWER_CONTINUATION
-            and j + 1 < n
-            and (
-                tokens[j + 1].text in lex["portfolio"]
-                or tokens[j + 1].start in places
-                or _match_seq(tokens, j + 1, lex["titles"])
-            )
-        ):
+        if (t.text.lower() in _LOWER_CONTINUATION or t.text == ",") and _role_continues(tokens, j + 1, places, lex):
+            # "Bidang Hukum, Hak Asasi Manusia, dan Imigrasi"; "Secretary of State for Foreign, … of the United Kingdom"
             role.append(t)
             j += 1
             continue
@@ -268,6 +260,16 @@ def _role_phrase(tokens: list[Token], j: int, places: dict, lex: dict, text: str
             break
         break
     return j, role, country
+
+
+def _role_continues(tokens: list[Token], j: int, places: dict, lex: dict) -> bool:
+    """Whether the role phrase goes on at tokens[j] (after a joining word or comma); 'the' is skipped."""
+    while j < len(tokens) and tokens[j].text.lower() in ("the", "dan", "and"):
+        j += 1
+    if j >= len(tokens):
+        return False
+    t = tokens[j]
+    return t.text in lex["portfolio"] or t.start in places or bool(_match_seq(tokens, j, lex["titles"]))
 
 
 _ROLE_ABBR = re.compile(r"^(?:[A-Z][A-Z0-9&-]{1,9}|(?:Men|Wamen|Dir|Sek|Ka|Kadis|Dis|Wa|Ke|Pang|Kas)[a-z]{2,12})$")
@@ -329,7 +331,7 @@ def _role_text(role_toks: list[Token], abbr: list | None) -> str | None:
     words = [t.text for t in role_toks]
     while words and words[-1].lower() in _LOWER_CONTINUATION | {","}:
         words.pop()
-    return " ".join(words) or None
+    return " ".join(words).replace(" ,", ",") or None
 
 
 def _organization(role: str | None, abbr: list | None, country: str | None) -> str | None:
@@ -384,6 +386,33 @@ class ArticlePeople:
         if p.country_code:
             return p.country_code
         return "IDN" if self.language == "id" and p.role else None
+
+
+@cache
+def _pronoun_regex() -> re.Pattern[str]:
+    names = lexicon.load("names")
+    speaker = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in names["speaker"])
+    subject = "|".join(re.escape(w) for w in names["subject"])
+    return re.compile(rf"\b(?:{speaker})\b|^\W*(?:{subject})\b", re.IGNORECASE)
+
+
+def attribute_pronouns(texts: list[tuple[str, int]], mentions: list[list[Mention]], back: int = 2) -> None:
+    """Add the person a speaker or subject pronoun stands for to that sentence's mentions.
+
+    '"Saya berharap …," ungkapnya' is said by the person named last: the first person of the
+    nearest of the previous `back` sentences that names one.
+    """
+    for idx, (text, offset) in enumerate(texts):
+        m = _pronoun_regex().search(text)
+        if m is None:
+            continue
+        for j in range(idx - 1, max(-1, idx - 1 - back), -1):
+            named = [x.person for x in mentions[j] if not x.person.is_org]
+            if named:
+                if all(x.person is not named[0] for x in mentions[idx]):
+                    mentions[idx].append(Mention(named[0], offset + m.start(), offset + m.end()))
+                    mentions[idx].sort(key=lambda x: x.start)
+                break
 
 
 def _same(a: Person, b: Person) -> bool:

@@ -140,3 +140,33 @@ def test_due_date_of_a_planned_signing_has_month_precision():
     body = "Indonesia dan Vietnam akan menandatangani MoU di bidang digital pada September 2025."
     [c] = extract(body).commitments
     assert (c["due_date"], c["due_precision"]) == (dt.date(2025, 9, 1), "month")
+
+
+def test_signing_with_one_named_party_becomes_a_meeting_when_a_later_mention_names_another():
+    body = (
+        "Wali Kota Malang, Sutiaji, hadir dalam penandatanganan perjanjian kerja sama di Malang, Rabu (23/8/2023). "
+        "Cuaca cerah. "
+        "Direktur Utama Bank Jatim, Busrul Iman, mengatakan setelah penandatanganan PKS ini pihaknya segera bekerja."
+    )
+    meetings = extract(body, dt.date(2023, 8, 23)).meetings
+    assert len(meetings) == 1
+    assert {p["name"] for p in meetings[0]["participants"]} == {"Sutiaji", "Busrul Iman"}
+    assert meetings[0]["meeting_date"] == dt.date(2023, 8, 23)
+
+
+def test_signing_with_one_named_party_and_no_other_is_not_a_meeting():
+    body = "Wali Kota Malang, Sutiaji, hadir dalam penandatanganan perjanjian kerja sama di Malang, Rabu (23/8/2023)."
+    assert extract(body, dt.date(2023, 8, 23)).meetings == []
+
+
+def test_a_later_mention_of_the_visit_names_more_attendees_and_the_type():
+    body = (
+        "Sekretaris Daerah DKI Jakarta Joko Agus Setyono melakukan pertemuan dengan delegasi Ho Chi Minh City. "
+        "Wakil Ketua Komite Rakyat Ho Chi Minh City Bui Xuan Cuong menyampaikan, kunjungan tersebut penting."
+    )
+    (m,) = extract(body).meetings
+    assert m["meeting_type"] == "visit"
+    assert {(p["name"], p["country_code"]) for p in m["participants"]} == {
+        ("Joko Agus Setyono", "IDN"),
+        ("Bui Xuan Cuong", "VNM"),
+    }
