@@ -10,12 +10,14 @@ from functools import cache
 from kabar import gazetteer, lexicon
 from kabar.dates import find_dates
 from kabar.evidence import clamp, cue_regex, stable_id
-from kabar.people import ArticlePeople, Mention, Person, coordinated_names, find_organizations
+from kabar.people import ArticlePeople, Mention, Person, coordinated_names, find_organizations, quote_end
 from kabar.sentences import Sentence
 
 # Trigger types from the strongest evidence of a meeting to the weakest.
 TYPE_ORDER = ("call", "bilateral", "signing", "visit", "multilateral", "other")
 # Generic words that need two named people in the sentence to count as a meeting.
+# How far back a meeting without a date of its own looks for the day its parties were last given.
+CONTEXT_SENTENCES = 6
 WEAK_TRIGGERS = frozenset({"menerima", "rapat", "forum", "pertemuan", "meeting", "talks"})
 
 
@@ -102,16 +104,20 @@ def extract_meetings(
         kind, word = trig
         at = s.text.lower().find(word.lower())
         dates = meeting_dates(s.text, base)
-        persons = _unique([m.person for m in mentions[idx] if not m.person.is_org])
+        said = quote_end(s.text)
+        named = [m for m in mentions[idx] if not m.person.is_org]
+        if said is not None and at < said:  # a meeting told in a quote: its speaker did not attend it
+            named = [m for m in named if m.start - s.start < said]
+        persons = _unique([m.person for m in named])
         if drafts and _anaphora().search(s.text[at + len(word) :]):
             # "pertemuan tersebut": the same meeting again, maybe naming more of who took part
             last = drafts[-1]
-            _fill(last, s.text, dates)
+            _fill(last, s.text, dates, at, located_only=True)
             last.people = _unique(last.people + persons)
             if TYPE_ORDER.index(kind) < TYPE_ORDER.index(last.type_hint):
                 last.type_hint = kind  # "pertemuan …; kunjungan tersebut": it was a visit
             continue
-        after = _unique([m.person for m in mentions[idx] if not m.person.is_org and m.start >= s.start + at])
+        after = _unique([m.person for m in named if m.start >= s.start + at])
         if word.lower().startswith(("pertemuan", "perjumpaan", "kunjungan", "rencana")) and len(after) >= 2:
             persons = after  # "X berbicara tentang pertemuan A dan B": the meeting is A's and B's
         for name in coordinated_names(s.text, at):
@@ -133,11 +139,13 @@ def extract_meetings(
             continue
         if kind == "other" and word.lower() in WEAK_TRIGGERS and len(persons) < 2 and not counterpart:
             continue
+        # "“… secepatnya,” ungkapnya di sela-sela penandatanganan": the quote's modality is not the meeting's
+        clause = s.text[said:] if said is not None and said < at else s.text
         d = MeetingDraft(
             sentence=s,
             trigger=word,
             type_hint=kind,
-            status="planned" if planned.search(_around(s.text, word)) else "held",
+            status="planned" if planned.search(_around(clause, word)) else "held",
             people=parties,
             core={id(p) for p in parties},
             social=bool(_social().search(s.text)),
@@ -150,7 +158,8 @@ def extract_meetings(
         drafts.append(d)
     # A signing seen with one party is a meeting once a later "penandatanganan ini" names another.
     merged = _merge([d for d in drafts if not d.pending or sum(not p.is_org for p in d.people) >= 2])
-    _add_attendees(merged, sentences, mentions)
+    _add_attendees(merged, sentences, mentions, base)
+    _date_from_context(merged, sentences, mentions, base)
 
     return [_row(d, people, article_id) for d in merged]
 
@@ -165,13 +174,16 @@ def _neighbour(person: Person, mentions: list[list[Mention]], idx: int) -> list[
     return []
 
 
-def _fill(d: MeetingDraft, text: str, dates: list, at: int = 0) -> None:
-    """Date (the one nearest the trigger) and place from a sentence, where the draft has none yet."""
+def _fill(d: MeetingDraft, text: str, dates: list, at: int = 0, located_only: bool = False) -> None:
+    """Date (the one nearest the trigger) and place from a sentence, where the draft has none yet.
+
+    A sentence that only refers back to the meeting gives a place only when it says the meeting was *in* it.
+    """
     if dates and d.date is None:
         best = min(dates, key=lambda x: abs(x.start - at))
         d.date, d.precision = best.date, best.precision
     if d.venue is None and d.city is None:
-        _place(d, text)
+        _place(d, text, located_only)
 
 
 def _around(text: str, word: str, width: int = 60) -> str:
@@ -187,14 +199,15 @@ def _unique(items: list[Person]) -> list[Person]:
     return out
 
 
-def _place(d: MeetingDraft, text: str) -> None:
+def _place(d: MeetingDraft, text: str, located_only: bool = False) -> None:
     vm = _venue_regex().search(text)
     if vm:
         d.venue = vm.group("v").strip(" ,.")
     cities = gazetteer.find_cities(text)
-    # A city written after "di"/"in" is where the meeting took place.
-    loc = [c for c in cities if re.search(r"\b(di|in|at|ke|kawasan)\s+(?:[\w.]+\s+){0,4}$", text[: c.start])]
-    city = (loc or cities or [None])[0]
+    # A city written after "di"/"in" is where the meeting took place ("ke": where a visit went).
+    where = r"\b(di|in|at|kawasan)" if located_only else r"\b(di|in|at|ke|kawasan)"
+    loc = [c for c in cities if re.search(where + r"\s+(?:[\w.]+\s+){0,4}$", text[: c.start])]
+    city = (loc or ([] if located_only else cities) or [None])[0]
     if city is not None:
         d.city, d.country = city.surface, city.code
     else:
@@ -203,8 +216,11 @@ def _place(d: MeetingDraft, text: str) -> None:
             d.country = countries[0].code
 
 
-def _add_attendees(meetings: list[MeetingDraft], sentences: list[Sentence], mentions: list[list[Mention]]) -> None:
-    """People "turut hadir" / "didampingi" in the sentences after a meeting attended it."""
+def _add_attendees(
+    meetings: list[MeetingDraft], sentences: list[Sentence], mentions: list[list[Mention]], base: dt.date | None
+) -> None:
+    """People "turut hadir" / "didampingi" in the sentences after a meeting attended it; those
+    sentences may also say where and when ("disaksikan … di Gedung Heritage, Jakarta, hari ini")."""
     if not meetings:
         return
     starts = [m.sentence.start for m in meetings]
@@ -218,6 +234,26 @@ def _add_attendees(meetings: list[MeetingDraft], sentences: list[Sentence], ment
         gap = sum(1 for x in sentences if m.sentence.start < x.start <= s.start)
         if gap <= 3:
             m.people = _unique(m.people + [x.person for x in mentions[idx] if not x.person.is_org])
+            _fill(m, s.text, meeting_dates(s.text, base), located_only=True)
+
+
+def _date_from_context(
+    meetings: list[MeetingDraft], sentences: list[Sentence], mentions: list[list[Mention]], base: dt.date | None
+) -> None:
+    """A held meeting with no date in its sentence took place on the day the article last gave
+    for one of its parties ("Prabowo tiba di Pakistan pada Senin (8/12). Kedatangan Prabowo disambut …")."""
+    index = {s.start: i for i, s in enumerate(sentences)}
+    for m in meetings:
+        if m.date is not None or m.status != "held":
+            continue
+        at = index[m.sentence.start]
+        for j in range(at - 1, max(-1, at - 1 - CONTEXT_SENTENCES), -1):
+            if not any(id(x.person) in m.core for x in mentions[j]):
+                continue
+            days = [d for d in meeting_dates(sentences[j].text, base) if d.precision == "day"]
+            if days:
+                m.date, m.precision = days[0].date, "day"
+                break
 
 
 @cache

@@ -396,6 +396,18 @@ def _pronoun_regex() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{speaker})\b|^\W*(?:{subject})\b", re.IGNORECASE)
 
 
+@cache
+def _attribution_regex() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(w) for w in lexicon.load("names")["speech_verbs"])
+    return re.compile(rf"[”\"]\s*,?\s*(?:{verbs})(?:nya)?\b", re.IGNORECASE)
+
+
+def quote_end(text: str) -> int | None:
+    """Where a quote's attribution starts ('…,” kata X'): whoever is named after it said the quote."""
+    m = _attribution_regex().search(text)
+    return m.start() if m else None
+
+
 def attribute_pronouns(texts: list[tuple[str, int]], mentions: list[list[Mention]], back: int = 2) -> None:
     """Add the person a speaker or subject pronoun stands for to that sentence's mentions.
 

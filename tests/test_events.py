@@ -170,3 +170,30 @@ def test_a_later_mention_of_the_visit_names_more_attendees_and_the_type():
         ("Joko Agus Setyono", "IDN"),
         ("Bui Xuan Cuong", "VNM"),
     }
+
+
+def test_a_meeting_without_a_date_takes_the_day_last_given_for_its_party():
+    body = (
+        "Presiden Prabowo Subianto tiba di Pakistan pada Senin (8/12/2025). "
+        "Kedatangan Prabowo disambut oleh Perdana Menteri Pakistan Shehbaz Sharif di Islamabad."
+    )
+    (m,) = extract(body, dt.date(2025, 12, 9)).meetings
+    assert m["meeting_date"] == dt.date(2025, 12, 8)
+    assert m["city"] == "Islamabad"
+
+
+def test_the_speaker_of_a_quote_is_not_a_party_to_the_meeting_it_tells_of():
+    body = (
+        "“Jadi pertemuan beliau dengan Presiden Joko Widodo kemarin itu dalam rangka pamitan,” "
+        "kata Kepala Badan Komunikasi Partai Demokrat Herzaky Mahendra Putra kepada wartawan."
+    )
+    assert extract(body).meetings == []
+
+
+def test_a_sentence_referring_back_to_a_meeting_gives_its_place_only_when_it_says_in():
+    body = (
+        "Menteri Luar Negeri Sugiono bertemu dengan Menteri Luar Negeri Malaysia Mohamad Hasan, Senin (16/6/2025). "
+        "Selain membahas rencana berangkat ke Tokyo, pertemuan itu juga membahas perdagangan."
+    )
+    (m,) = extract(body).meetings
+    assert m["city"] is None
