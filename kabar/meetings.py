@@ -137,6 +137,8 @@ def extract_meetings(
         )
         if len(parties) < 2 and not (parties and counterpart) and kind != "signing":
             continue
+        # No one named on the other side: the group is the party (but not one to merge meetings on).
+        group = [_group(s.text, counterpart)] if len(parties) == 1 and counterpart and not pending else []
         if kind == "other" and word.lower() in WEAK_TRIGGERS and len(persons) < 2 and not counterpart:
             continue
         # "“… secepatnya,” ungkapnya di sela-sela penandatanganan": the quote's modality is not the meeting's
@@ -146,7 +148,7 @@ def extract_meetings(
             trigger=word,
             type_hint=kind,
             status="planned" if planned.search(_around(clause, word)) else "held",
-            people=parties,
+            people=parties + group,
             core={id(p) for p in parties},
             social=bool(_social().search(s.text)),
             pending=pending,
@@ -159,9 +161,24 @@ def extract_meetings(
     # A signing seen with one party is a meeting once a later "penandatanganan ini" names another.
     merged = _merge([d for d in drafts if not d.pending or sum(not p.is_org for p in d.people) >= 2])
     _add_attendees(merged, sentences, mentions, base)
+    for d in merged:
+        if sum(not p.is_org for p in d.people) >= 2:  # people named on both sides: the group was a stand-in
+            d.people = [p for p in d.people if not p.is_group]
     _date_from_context(merged, sentences, mentions, base)
 
     return [_row(d, people, article_id) for d in merged]
+
+
+_GROUP_TAIL = re.compile(r"(?:\s+(?:[A-Z][\w'’.-]*|\([A-Z]{2,8}\)))+")
+
+
+def _group(text: str, counterpart: re.Match[str]) -> Person:
+    """'mahasiswa Indonesia', 'Warga Negara Indonesia (WNI)', 'delegasi Vietnam' as a party."""
+    tail = _GROUP_TAIL.match(text, counterpart.end())
+    name = text[counterpart.start() : tail.end() if tail else counterpart.end()]
+    countries = gazetteer.find_countries(name)
+    code = countries[0].code if countries else None
+    return Person(name=name, organization=name, country_code=code, is_org=True, is_group=True)
 
 
 def _neighbour(person: Person, mentions: list[list[Mention]], idx: int) -> list[Person]:
@@ -206,7 +223,11 @@ def _place(d: MeetingDraft, text: str, located_only: bool = False) -> None:
     cities = gazetteer.find_cities(text)
     # A city written after "di"/"in" is where the meeting took place ("ke": where a visit went).
     where = r"\b(di|in|at|kawasan)" if located_only else r"\b(di|in|at|ke|kawasan)"
-    loc = [c for c in cities if re.search(where + r"\s+(?:[\w.]+\s+){0,4}$", text[: c.start])]
+    loc = [
+        c
+        for c in cities
+        if re.search(where + r"\s+(?:[\w.]+\s+){0,4}$", text[: c.start]) or (vm and c.start >= vm.end())
+    ]
     city = (loc or ([] if located_only else cities) or [None])[0]
     if city is not None:
         d.city, d.country = city.surface, city.code
@@ -232,7 +253,7 @@ def _add_attendees(
             continue
         m = meetings[before[-1]]
         gap = sum(1 for x in sentences if m.sentence.start < x.start <= s.start)
-        if gap <= 3:
+        if gap <= 3 or _back_reference().search(s.text):
             m.people = _unique(m.people + [x.person for x in mentions[idx] if not x.person.is_org])
             _fill(m, s.text, meeting_dates(s.text, base), located_only=True)
 
@@ -254,6 +275,11 @@ def _date_from_context(
             if days:
                 m.date, m.precision = days[0].date, "day"
                 break
+
+
+@cache
+def _back_reference() -> re.Pattern[str]:
+    return lexicon.phrase_regex(lexicon.meetings()["back_reference"])
 
 
 @cache

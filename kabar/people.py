@@ -35,6 +35,7 @@ class Person:
     country_code: str | None = None
     aliases: set[str] = field(default_factory=set)
     is_org: bool = False
+    is_group: bool = False  # "mahasiswa Indonesia": an unnamed group standing in for a side
 
     def keys(self) -> set[str]:
         """Words by which later mentions refer to this entity."""

@@ -197,3 +197,29 @@ def test_a_sentence_referring_back_to_a_meeting_gives_its_place_only_when_it_say
     )
     (m,) = extract(body).meetings
     assert m["city"] is None
+
+
+def test_an_unnamed_group_on_the_other_side_is_a_participant_until_someone_there_is_named():
+    body = "Kedatangan Presiden Prabowo Subianto disambut mahasiswa Indonesia yang berada di Islamabad."
+    (m,) = extract(body, dt.date(2025, 12, 9)).meetings
+    assert {(p["name"], p["country_code"]) for p in m["participants"]} == {
+        ("Prabowo Subianto", "IDN"),
+        ("mahasiswa Indonesia", "IDN"),
+    }
+    body = (
+        "Sekretaris Daerah DKI Jakarta Joko Agus Setyono melakukan pertemuan dengan delegasi Ho Chi Minh City. "
+        "Dalam pertemuan tersebut, Wakil Ketua Komite Rakyat Ho Chi Minh City Bui Xuan Cuong menyampaikan terima kasih."
+    )
+    (m,) = extract(body).meetings
+    assert [p["name"] for p in m["participants"]] == ["Joko Agus Setyono", "Bui Xuan Cuong"]
+
+
+def test_attendees_of_the_event_named_far_below_it_join_the_meeting():
+    filler = " ".join(f"Kalimat pengisi nomor {i} tentang pendidikan pesantren." for i in range(6))
+    body = (
+        "Menteri Dalam Negeri Muhammad Tito Karnavian meneken kesepakatan bersama dengan Menteri Agama "
+        f"Nasaruddin Umar di Jakarta, Selasa (14/10/2025). {filler} "
+        "Sebagai informasi, turut hadir pada acara tersebut, Wakil Menteri PU, Diana Kusumastuti."
+    )
+    (m,) = extract(body, dt.date(2025, 10, 14)).meetings
+    assert "Diana Kusumastuti" in {p["name"] for p in m["participants"]}
