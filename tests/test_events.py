@@ -223,3 +223,26 @@ def test_attendees_of_the_event_named_far_below_it_join_the_meeting():
     )
     (m,) = extract(body, dt.date(2025, 10, 14)).meetings
     assert "Diana Kusumastuti" in {p["name"] for p in m["participants"]}
+
+
+def test_two_mous_signed_between_two_pairs_are_two_agreements():
+    body = (
+        "Acara diakhiri dengan penandatanganan 2 MoU antara PT Sinar Jaya (Indonesia) dan Karachi Chamber of "
+        "Commerce (Pakistan), serta antara Lahore Pharmaceutical (Pakistan) dan PT Ultra Medika (Indonesia)."
+    )
+    rows = extract(body).commitments
+    assert [(r["kind"], r["status"], r["party_countries"]) for r in rows] == [
+        ("agreement", "signed", ["IDN", "PAK"]),
+        ("agreement", "signed", ["IDN", "PAK"]),
+    ]
+    assert len({r["commitment_id"] for r in rows}) == 2
+    assert "PT Ultra Medika" in rows[1]["parties"]
+
+
+def test_a_hope_in_the_quote_does_not_cancel_the_signing_the_speaker_attended():
+    body = (
+        "“Saya berharap pengerjaannya bisa secepatnya,” ungkap Wali Kota Malang Sutiaji di sela-sela "
+        "penandatanganan Perjanjian Kerja Sama dengan Bank Jatim di Malang, Rabu (23/8/2023)."
+    )
+    (row,) = extract(body, dt.date(2023, 8, 23)).commitments
+    assert (row["kind"], row["status"]) == ("agreement", "signed")
