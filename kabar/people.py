@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from kabar import gazetteer, lexicon
 
@@ -82,7 +82,13 @@ def _lex() -> dict:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """People and organisations are both looked for in every sentence: tokenize it once."""
+    return tuple(Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text))
 
 
 def _match_seq(tokens: list[Token], i: int, index: PhraseIndex) -> int:
@@ -181,8 +187,15 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
     return out
 
 
+@cache
+def _alias_first_words() -> frozenset[str]:
+    return frozenset(key.split()[0] for key in _alias_index())
+
+
 def _known_person(tokens: list[Token], i: int) -> tuple[int, Person] | None:
     """A figure from people.yaml written by full name or alias ('SBY', 'Jokowi')."""
+    if tokens[i].text not in _alias_first_words():
+        return None
     index = _alias_index()
     for width in (4, 3, 2, 1):
         if i + width > len(tokens):
@@ -374,7 +387,7 @@ class ArticlePeople:
         covered = [(m.start - offset, m.end - offset) for m in found]
         for p in self.people:
             for key in p.keys():  # noqa: SIM118 (Person.keys, not a dict)
-                for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text):
+                for m in _word_regex(key).finditer(text):
                     if any(a <= m.start() < b for a, b in covered):
                         continue
                     found.append(Mention(p, offset + m.start(), offset + m.end()))
@@ -426,6 +439,11 @@ def attribute_pronouns(texts: list[tuple[str, int]], mentions: list[list[Mention
                     mentions[idx].append(Mention(named[0], offset + m.start(), offset + m.end()))
                     mentions[idx].sort(key=lambda x: x.start)
                 break
+
+
+@lru_cache(maxsize=4096)
+def _word_regex(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
 
 
 def _same(a: Person, b: Person) -> bool:
