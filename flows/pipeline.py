@@ -79,11 +79,7 @@ def pipeline(
     summary = steps.Summary()
     started = time.perf_counter()
     with wh.locked():
-        state = wh.state()
-        try:
-            p = steps.plan(s.raw, state, full=full)
-        finally:
-            state.close()
+        p = steps.plan_run(s.raw, s.warehouse, full=full)
         summary.seconds["plan"] += time.perf_counter() - started
         summary.inputs_seen, summary.unchanged = p.seen, len(p.unchanged)
         log.info("%d inputs, %d unchanged, %d to process", p.seen, len(p.unchanged), len(p.todo))
@@ -100,22 +96,10 @@ def pipeline(
         while ahead:
             _finish(ahead.popleft(), s, summary, log)
     summary.seconds["total"] += time.perf_counter() - started
-    return summary_dict(summary)
+    return summary.as_dict()
 
 
 def _finish(item: tuple, s: Settings, summary: steps.Summary, log) -> None:
     n, future = item
     summary.add(publish(validate(future.result(), s.expectations), s.warehouse))
     log.info("batch %d published", n)
-
-
-def summary_dict(s: steps.Summary) -> dict:
-    return {
-        "inputs_seen": s.inputs_seen,
-        "unchanged": s.unchanged,
-        "articles": s.articles,
-        "duplicates": s.duplicates,
-        "rows": dict(s.rows),
-        "rejects": dict(s.rejects),
-        "seconds": {k: round(v, 3) for k, v in s.seconds.items()},
-    }

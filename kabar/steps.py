@@ -15,7 +15,7 @@ from kabar.models import Article, Reject
 from kabar.sources import InputFile, read_input, walk
 from kabar.state import State
 from kabar.validate import validate_tables
-from kabar.warehouse import Batch, partition_of
+from kabar.warehouse import Batch, Warehouse, partition_of
 
 
 @dataclass
@@ -68,6 +68,17 @@ class Summary:
         self.rejects.update(other.get("rejects", {}))
         self.seconds.update(other.get("seconds", {}))
 
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "inputs_seen": self.inputs_seen,
+            "unchanged": self.unchanged,
+            "articles": self.articles,
+            "duplicates": self.duplicates,
+            "rows": dict(self.rows),
+            "rejects": dict(self.rejects),
+            "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
+        }
+
 
 def plan(raw: Path, state: State, full: bool = False) -> Plan:
     """Walk raw/ and keep the files that are new or changed since the last run."""
@@ -90,6 +101,15 @@ def plan(raw: Path, state: State, full: bool = False) -> Plan:
     p.todo += [f for f in p.unchanged if f.rel in again]
     p.unchanged = [f for f in p.unchanged if f.rel not in again]
     return p
+
+
+def plan_run(raw: Path, warehouse: Path, full: bool = False) -> Plan:
+    """plan() against the warehouse's own state."""
+    state = Warehouse(warehouse).state()
+    try:
+        return plan(raw, state, full=full)
+    finally:
+        state.close()
 
 
 def batches(items: list, size: int) -> list[list]:
