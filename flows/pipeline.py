@@ -89,7 +89,7 @@ def pipeline(
         # Bounded look-ahead keeps memory flat however many batches there are.
         ahead: deque = deque()
         window = max(2, 2 * workers)
-        for n, files in enumerate(steps.batches(p.todo, s.batch_size), start=1):
+        for n, files in enumerate(steps.batches(p.todo, s.batch_size, s.batch_bytes), start=1):
             ahead.append((n, extract.submit(ingest.submit(files, s.max_bytes))))
             if len(ahead) >= window:
                 _finish(ahead.popleft(), s, summary, log)

@@ -50,7 +50,7 @@ def run_step(
         if step == "ingest":
             plan = steps.plan_run(s.raw, s.warehouse, full=full)
             summary.inputs_seen, summary.unchanged = plan.seen, len(plan.unchanged)
-            for n, files in enumerate(steps.batches(plan.todo, s.batch_size)):
+            for n, files in enumerate(steps.batches(plan.todo, s.batch_size, s.batch_bytes)):
                 ing = p.ingest(files, s.max_bytes)
                 summary.add({"articles": len(ing.articles)})
                 _save(s.warehouse, "ingest", n, ing)

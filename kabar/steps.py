@@ -112,8 +112,20 @@ def plan_run(raw: Path, warehouse: Path, full: bool = False) -> Plan:
         state.close()
 
 
-def batches(items: list, size: int) -> list[list]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
+def batches(files: list[InputFile], size: int, max_bytes: int | None = None) -> list[list[InputFile]]:
+    """Consecutive runs of at most `size` files and, past the first file, at most `max_bytes` of input."""
+    out: list[list[InputFile]] = []
+    current: list[InputFile] = []
+    used = 0
+    for f in files:
+        if current and (len(current) >= size or (max_bytes is not None and used + f.size > max_bytes)):
+            out.append(current)
+            current, used = [], 0
+        current.append(f)
+        used += f.size
+    if current:
+        out.append(current)
+    return out
 
 
 def ingest(files: list[InputFile], max_bytes: int, today: dt.date | None = None) -> Ingested:
