@@ -127,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{s2['unchanged']} files unchanged"
     )
     if args.workers > 1:
-        print(f"machine     {args.workers} CPU-bound processes run {cpu_ceiling(args.workers):.2f}x as fast as one here")
+        ceiling = cpu_ceiling(args.workers)
+        print(f"machine     {args.workers} CPU-bound processes run {ceiling:.2f}x as fast as one here")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
