@@ -29,6 +29,7 @@ def test_json_jsonl_csv_and_newsplease_fields(tmp_path):
                 "date_publish": "2023-05-10",
                 "source_domain": "kompas.com",
                 "url": "http://x",
+                "authors": ["Rina Wulandari", " ", "Budi Santoso"],
             }
         )
     )
@@ -36,7 +37,7 @@ def test_json_jsonl_csv_and_newsplease_fields(tmp_path):
     (tmp_path / "c.csv").write_text('title,content,date\nT,"' + ARTICLE + '",26-10-2023\n')
     got = {r.source_file: r for r in records(tmp_path)}
     assert isinstance(got["a.json"], RawDoc) and got["a.json"].outlet == "kompas.com"
-    assert got["a.json"].date == "2023-05-10"
+    assert got["a.json"].date == "2023-05-10" and got["a.json"].author == "Rina Wulandari; Budi Santoso"
     assert isinstance(got["b.jsonl#L1"], RawDoc) and isinstance(got["b.jsonl#L3"], RawDoc)
     assert isinstance(got["b.jsonl#L2"], Reject) and got["b.jsonl#L2"].reason_code == "malformed_json"
     assert isinstance(got["c.csv#L2"], RawDoc) and got["c.csv#L2"].date == "26-10-2023"
