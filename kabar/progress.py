@@ -45,7 +45,13 @@ class RunProgress(Protocol):
 def progress_line(batch: int, batches: int, files_done: int, files: int, articles: int, seconds: float) -> str:
     """One batch's line for logs: position, files done, articles published, overall rate."""
     rate = files_done / seconds if seconds > 0 else 0.0
-    return f"batch {batch}/{batches}: {files_done}/{files} files, {articles} articles, {rate:.0f} files/s"
+    return f"batch {batch}/{batches}: {files_done}/{files} files, {articles} articles, {rate_text(rate)}"
+
+
+def rate_text(files_per_second: float) -> str:
+    """Whole files per second, with a decimal below 10 so a slow start does not read as 0."""
+    digits = 1 if files_per_second < 10 else 0
+    return f"{files_per_second:.{digits}f} files/s"
 
 
 class LogProgress:
@@ -83,7 +89,7 @@ class _RateColumn(ProgressColumn):
     def render(self, task: Task) -> Text:
         elapsed = task.elapsed or 0.0
         rate = task.completed / elapsed if elapsed > 0 else 0.0
-        return Text(f"{rate:.0f} files/s", style="progress.data.speed")
+        return Text(rate_text(rate), style="progress.data.speed")
 
 
 class BarProgress:

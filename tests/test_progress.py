@@ -13,7 +13,8 @@ from kabar.progress import BarProgress, LogProgress, choose_progress, progress_l
 def test_progress_line_reads_on_its_own():
     line = progress_line(batch=3, batches=10, files_done=6000, files=20000, articles=5900, seconds=30.0)
     assert line == "batch 3/10: 6000/20000 files, 5900 articles, 200 files/s"
-    assert progress_line(1, 1, 0, 0, 0, 0.0).endswith(" 0 files/s")
+    assert progress_line(1, 1, 0, 0, 0, 0.0).endswith(" 0.0 files/s")
+    assert progress_line(1, 1, 1, 1, 1, 7.0).endswith(" 0.1 files/s")  # a slow start is not "0"
 
 
 def test_log_progress_writes_one_line_per_batch_with_running_totals():
@@ -23,8 +24,8 @@ def test_log_progress_writes_one_line_per_batch_with_running_totals():
         progress.advance(files=3, articles=2)
         progress.advance(files=2, articles=2)
     assert lines == [
-        "batch 1/2: 3/5 files, 2 articles, 2 files/s",
-        "batch 2/2: 5/5 files, 4 articles, 1 files/s",
+        "batch 1/2: 3/5 files, 2 articles, 1.5 files/s",
+        "batch 2/2: 5/5 files, 4 articles, 1.2 files/s",
     ]
 
 
