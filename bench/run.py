@@ -70,6 +70,26 @@ def run(raw: Path, wh: Path, extra: list[str]) -> tuple[float, dict]:
     return wall, json.loads(out.read_text(encoding="utf-8"))
 
 
+def _spin(_: int) -> float:
+    t = time.perf_counter()
+    x = 0
+    for i in range(20_000_000):
+        x += i
+    return time.perf_counter() - t
+
+
+def cpu_ceiling(workers: int) -> float:
+    """How much faster `workers` CPU-bound processes finish than one: the best --workers can do here."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    one = _spin(0)
+    with ProcessPoolExecutor(workers) as pool:
+        t = time.perf_counter()
+        list(pool.map(_spin, range(workers)))
+        many = time.perf_counter() - t
+    return workers * one / many
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=10_000)
@@ -106,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         f"rerun       {wall2:.1f}s wall, {s2.get('seconds', {}).get('total', 0):.1f}s in the flow, "
         f"{s2['unchanged']} files unchanged"
     )
+    if args.workers > 1:
+        ceiling = cpu_ceiling(args.workers)
+        print(f"machine     {args.workers} CPU-bound processes run {ceiling:.2f}x as fast as one here")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -77,6 +77,11 @@ def run(
     from kabar.warehouse import WarehouseLocked
 
     _preflight(raw, warehouse, needs_raw=step in (Step.all, Step.ingest))
+    if step is Step.all and not full and (done := _nothing_new(raw, warehouse)):
+        print_summary(done, warehouse)
+        if summary_json:
+            summary_json.write_text(json.dumps(done, indent=2), encoding="utf-8")
+        return
     try:
         if step is Step.all:
             from flows.pipeline import pipeline, task_runner
@@ -104,6 +109,17 @@ def run(
     print_summary(summary, warehouse)
     if summary_json:
         summary_json.write_text(json.dumps(summary, indent=2), encoding="utf-8")
+
+
+def _nothing_new(raw: Path, warehouse: Path) -> dict | None:
+    """The summary of a run with no new or changed input, found before Prefect starts (a rerun takes a
+    second, not Prefect's start-up); None when there is work for the flow."""
+    from kabar import steps
+
+    p = steps.plan_run(raw, warehouse)
+    if p.todo or p.walk_rejects:
+        return None
+    return steps.Summary(inputs_seen=p.seen, unchanged=len(p.unchanged)).as_dict()
 
 
 def print_summary(s: dict, warehouse: Path) -> None:

@@ -114,11 +114,7 @@ def pipeline(
     summary = steps.Summary()
     started = time.perf_counter()
     with wh.locked():
-        state = wh.state()
-        try:
-            p = steps.plan(s.raw, state, full=full)
-        finally:
-            state.close()
+        p = steps.plan_run(s.raw, s.warehouse, full=full)
         summary.seconds["plan"] += time.perf_counter() - started
         summary.inputs_seen, summary.unchanged = p.seen, len(p.unchanged)
         log.info("%d inputs, %d unchanged, %d to process", p.seen, len(p.unchanged), len(p.todo))
@@ -133,7 +129,7 @@ def pipeline(
         # Bounded look-ahead keeps memory flat however many batches there are.
         ahead: deque = deque()
         window = max(2, 2 * workers)
-        todo = steps.batches(p.todo, s.batch_size)
+        todo = steps.batches(p.todo, s.batch_size, s.batch_bytes)
         with choose_progress(len(p.todo), len(todo), _console(), log.info) as progress:
             for files in todo:
                 ahead.append((len(files), extract.submit(ingest.submit(files, s.max_bytes))))
@@ -142,7 +138,7 @@ def pipeline(
             while ahead:
                 _finish(ahead.popleft(), s, summary, progress)
         summary.seconds["total"] += time.perf_counter() - started
-        result = summary_dict(summary)
+        result = summary.as_dict()
         in_warehouse = {table: count_rows(s.warehouse, table) for table in report.TABLES}
     publish_artifacts(result, in_warehouse, s.warehouse, log)
     return result
@@ -181,16 +177,3 @@ def publish_artifacts(summary: dict, in_warehouse: dict[str, int], warehouse: Pa
         )
     except Exception as e:
         log.warning("could not create the run's artifacts: %r", e)
-
-
-def summary_dict(s: steps.Summary) -> dict:
-    return {
-        "inputs_seen": s.inputs_seen,
-        "unchanged": s.unchanged,
-        "articles": s.articles,
-        "duplicates": s.duplicates,
-        "rows": dict(s.rows),
-        "rejects": dict(s.rejects),
-        "seconds": {k: round(v, 3) for k, v in s.seconds.items()},
-        "reject_examples": s.reject_examples,
-    }

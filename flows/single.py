@@ -48,13 +48,9 @@ def run_step(
     summary = steps.Summary()
     with wh.locked():
         if step == "ingest":
-            state = wh.state()
-            try:
-                plan = steps.plan(s.raw, state, full=full)
-            finally:
-                state.close()
+            plan = steps.plan_run(s.raw, s.warehouse, full=full)
             summary.inputs_seen, summary.unchanged = plan.seen, len(plan.unchanged)
-            for n, files in enumerate(steps.batches(plan.todo, s.batch_size)):
+            for n, files in enumerate(steps.batches(plan.todo, s.batch_size, s.batch_bytes)):
                 ing = p.ingest(files, s.max_bytes)
                 summary.add({"articles": len(ing.articles)})
                 _save(s.warehouse, "ingest", n, ing)
@@ -70,4 +66,4 @@ def run_step(
             for f, val in _load(s.warehouse, "validate"):
                 summary.add(p.publish(val, s.warehouse))
                 f.unlink()
-    return p.summary_dict(summary)
+    return summary.as_dict()

@@ -9,7 +9,7 @@ from functools import cache
 from kabar import gazetteer, lexicon
 from kabar.dates import find_dates
 from kabar.evidence import clamp, cue_regex, stable_id
-from kabar.people import ArticlePeople, Mention, find_organizations
+from kabar.people import ArticlePeople, Mention, find_organizations, quote_end
 from kabar.sentences import Sentence
 
 # Clauses that name what a commitment covers: "kerja sama di bidang X, Y dan Z".
@@ -89,7 +89,7 @@ def extract_commitments(
     for idx, s in enumerate(sentences):
         text = s.text
         parties, codes = _parties(text, mentions[idx], people)
-        if len(set(codes)) >= 2:
+        if len(set(codes)) == 2:
             pair_parties, pair_codes = parties, codes
         if _BOTH.search(text) and len(set(codes)) < 2 and pair_codes:
             parties, codes = pair_parties, pair_codes  # "kedua negara" = the two countries named before
@@ -98,6 +98,12 @@ def extract_commitments(
         instrument = _instrument(text)
         if instrument and _background(text):
             instrument = None  # "setelah penandatanganan MoU ini, kami akan …": the promise is what follows
+        signed = sign.search(text)
+        said = quote_end(text)
+        if said is not None and signed and signed.start() > said:
+            # '“Saya berharap …,” ungkapnya di sela-sela penandatanganan PKS': the hope is the quote's
+            text = text[said:]
+            signed = sign.search(text)
         neg = negative.search(text)
         kind = None
         if (
@@ -111,7 +117,6 @@ def extract_commitments(
             kind = "cooperation"
         elif _is_pledge(text, pledge):
             kind = "pledge"
-        signed = sign.search(text)
         # A hope or need governs what follows it: "berharap … menandatangani" promises nothing.
         if kind is None or (neg and (kind != "agreement" or not signed or neg.start() < signed.start())):
             continue
@@ -127,26 +132,51 @@ def extract_commitments(
                 due, due_precision = future[0].date, future[0].precision
         areas = _areas(text) or _areas_nearby(sentences, idx)
         conf = 0.5 + (0.25 if kind == "agreement" else 0.1) + (0.1 if codes else 0) + (0.05 if areas else 0)
-        rows.append(
-            {
-                "commitment_id": stable_id(article_id, "commitment", s.start, kind),
-                "article_id": article_id,
-                "meeting_id": _meeting_for(s, meetings, codes),
-                "kind": kind,
-                "status": status,
-                "parties": parties,
-                "party_countries": sorted(set(codes)),
-                "instrument": instrument if kind == "agreement" else None,
-                "areas": areas,
-                "due_date": due,
-                "due_precision": due_precision,
-                "evidence": s.text,
-                "evidence_start": s.start,
-                "evidence_end": s.end,
-                "confidence": clamp(conf - (0.15 if neg else 0)),
-            }
-        )
+        pairs = _signatory_pairs(text) if kind == "agreement" else []
+        for n, (names, countries) in enumerate(pairs or [(parties, codes)]):
+            rows.append(
+                {
+                    "commitment_id": stable_id(article_id, "commitment", s.start, kind, *([n] if n else [])),
+                    "article_id": article_id,
+                    "meeting_id": _meeting_for(s, meetings, countries),
+                    "kind": kind,
+                    "status": status,
+                    "parties": names,
+                    "party_countries": sorted(set(countries)),
+                    "instrument": instrument if kind == "agreement" else None,
+                    "areas": areas,
+                    "due_date": due,
+                    "due_precision": due_precision,
+                    "evidence": s.text,
+                    "evidence_start": s.start,
+                    "evidence_end": s.end,
+                    "confidence": clamp(conf - (0.15 if neg else 0)),
+                }
+            )
     return rows
+
+
+_BETWEEN = re.compile(r"\b(?:antara|between)\s+", re.IGNORECASE)
+_NEXT_PAIR = re.compile(r",?\s+(?:serta|dan|as well as|and)\s+(?=(?:antara|between)\b)", re.IGNORECASE)
+_PAIR = re.compile(
+    r"(?:antara|between)\s+(?:antara\s+)?(?P<a>.+?)\s+(?:dan|and|with|dengan)\s+(?P<b>.+?)[\s,.]*$", re.I
+)
+
+
+def _signatory_pairs(text: str) -> list[tuple[list[str], list[str]]]:
+    """'2 MoU antara A (Indonesia) dan B (Pakistan), serta antara C dan D': one agreement per pair."""
+    if len(_BETWEEN.findall(text)) < 2:
+        return []
+    pairs = []
+    for segment in _NEXT_PAIR.split(text[_BETWEEN.search(text).start() :]):
+        m = _PAIR.match(segment)
+        if m is None:
+            return []
+        sides = [m["a"], m["b"]]
+        names = [re.sub(r"\s*\([^)]*\)", "", x).strip() for x in sides]
+        codes = [c.code for x in sides for c in gazetteer.find_countries(x)[:1]]
+        pairs.append((names, codes))
+    return pairs if len(pairs) >= 2 else []
 
 
 def _status(text: str, kind: str, sign, planned, agreed) -> str:

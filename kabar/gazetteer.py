@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kabar import lexicon
+from kabar.phrases import PhraseMatcher
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ def _case_variants(names: list[str]) -> list[str]:
 
 
 @cache
-def _country_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+def _country_matcher() -> PhraseMatcher[str]:
     aliases = lexicon.load("countries")["aliases"]
     spellings: dict[str, str] = {}
     # Aliases only as written ("AS" is the USA, "As" starts a sentence), long ones also in capitals.
@@ -41,7 +41,7 @@ def _country_regex() -> tuple[re.Pattern[str], dict[str, str]]:
         if key not in alias_keys:
             for variant in _case_variants([_display(key)]):
                 spellings.setdefault(variant, code)
-    return lexicon.phrase_regex(list(spellings), flags=0), spellings
+    return PhraseMatcher(spellings)
 
 
 def _display(key: str) -> str:
@@ -50,26 +50,28 @@ def _display(key: str) -> str:
 
 
 @cache
-def _city_regex() -> re.Pattern[str]:
-    return lexicon.phrase_regex(_case_variants(list(lexicon.city_names().values())), flags=0)
+def _city_matcher() -> PhraseMatcher[str]:
+    names = lexicon.city_names()  # casefolded key -> display name
+    return PhraseMatcher({variant: key for key, name in names.items() for variant in _case_variants([name])})
+
+
+@lru_cache(maxsize=4096)
+def _countries(text: str) -> tuple[Place, ...]:
+    return tuple(Place(f.start, f.end, f.surface, f.value, "country") for f in _country_matcher().find(text))
 
 
 def find_countries(text: str) -> list[Place]:
-    rx, spellings = _country_regex()
-    out = []
-    for m in rx.finditer(text):
-        code = spellings.get(m.group(0))
-        if code:
-            out.append(Place(m.start(), m.end(), m.group(0), code, "country"))
-    return out
+    return list(_countries(text))
+
+
+@lru_cache(maxsize=4096)
+def _cities(text: str) -> tuple[Place, ...]:
+    names, codes = lexicon.city_names(), lexicon.cities()
+    return tuple(Place(f.start, f.end, names[f.value], codes[f.value], "city") for f in _city_matcher().find(text))
 
 
 def find_cities(text: str) -> list[Place]:
-    out = []
-    for m in _city_regex().finditer(text):
-        key = m.group(0).casefold()
-        out.append(Place(m.start(), m.end(), lexicon.city_names()[key], lexicon.cities()[key], "city"))
-    return out
+    return list(_cities(text))
 
 
 def country_of(name: str | None) -> str | None:

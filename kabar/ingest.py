@@ -99,6 +99,7 @@ def to_article(doc: RawDoc, today: dt.date | None = None) -> Article | Reject:
         published_date=published,
         title=doc.title,
         url=doc.url,
+        author=doc.author,
         file=doc.file,
         file_hash=doc.file_hash,
     )

@@ -10,12 +10,14 @@ from functools import cache
 from kabar import gazetteer, lexicon
 from kabar.dates import find_dates
 from kabar.evidence import clamp, cue_regex, stable_id
-from kabar.people import ArticlePeople, Mention, Person, coordinated_names, find_organizations
+from kabar.people import ArticlePeople, Mention, Person, coordinated_names, find_organizations, quote_end
 from kabar.sentences import Sentence
 
 # Trigger types from the strongest evidence of a meeting to the weakest.
 TYPE_ORDER = ("call", "bilateral", "signing", "visit", "multilateral", "other")
 # Generic words that need two named people in the sentence to count as a meeting.
+# How far back a meeting without a date of its own looks for the day its parties were last given.
+CONTEXT_SENTENCES = 6
 WEAK_TRIGGERS = frozenset({"menerima", "rapat", "forum", "pertemuan", "meeting", "talks"})
 
 
@@ -34,6 +36,7 @@ class MeetingDraft:
     city: str | None = None
     country: str | None = None
     sides: int = 0
+    pending: bool = False  # a signing with one named party so far
 
 
 @cache
@@ -57,7 +60,7 @@ def _counterparts() -> re.Pattern[str]:
 @cache
 def _anaphora() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in lexicon.meetings()["anaphora"])
-    return re.compile(rf"^(?:nya)?\s+(?:{words})\b", re.IGNORECASE)
+    return re.compile(rf"^(?:nya)?(?:\s+[\w-]+){{0,2}}?\s+(?:{words})\b", re.IGNORECASE)
 
 
 @cache
@@ -101,11 +104,20 @@ def extract_meetings(
         kind, word = trig
         at = s.text.lower().find(word.lower())
         dates = meeting_dates(s.text, base)
+        said = quote_end(s.text)
+        named = [m for m in mentions[idx] if not m.person.is_org]
+        if said is not None and at < said:  # a meeting told in a quote: its speaker did not attend it
+            named = [m for m in named if m.start - s.start < said]
+        persons = _unique([m.person for m in named])
         if drafts and _anaphora().search(s.text[at + len(word) :]):
-            _fill(drafts[-1], s.text, dates)  # "pertemuan tersebut": the same meeting again
+            # "pertemuan tersebut": the same meeting again, maybe naming more of who took part
+            last = drafts[-1]
+            _fill(last, s.text, dates, at, located_only=True)
+            last.people = _unique(last.people + persons)
+            if TYPE_ORDER.index(kind) < TYPE_ORDER.index(last.type_hint):
+                last.type_hint = kind  # "pertemuan …; kunjungan tersebut": it was a visit
             continue
-        persons = _unique([m.person for m in mentions[idx] if not m.person.is_org])
-        after = _unique([m.person for m in mentions[idx] if not m.person.is_org and m.start >= s.start + at])
+        after = _unique([m.person for m in named if m.start >= s.start + at])
         if word.lower().startswith(("pertemuan", "perjumpaan", "kunjungan", "rencana")) and len(after) >= 2:
             persons = after  # "X berbicara tentang pertemuan A dan B": the meeting is A's and B's
         for name in coordinated_names(s.text, at):
@@ -114,38 +126,59 @@ def extract_meetings(
         persons = _unique(persons)
         if len(persons) == 1 and kind in ("bilateral", "call"):
             persons += _neighbour(persons[0], mentions, idx)  # "… saat pertemuan bilateral di Istana"
+        pending = kind == "signing" and len(persons) < 2
         orgs = [
             m.person for m in find_organizations(s.text, s.start) if not any(p.name in m.person.name for p in persons)
         ]
-        parties = persons + (orgs if len(persons) < 2 else [])
+        parties = persons + (orgs if len(persons) < 2 and not pending else [])
         spans = [(m.start - s.start, m.end - s.start) for m in mentions[idx]]
         counterpart = next(  # a group on the other side, not the title of a person already counted
             (c for c in _counterparts().finditer(s.text) if not any(a <= c.start() < b for a, b in spans)), None
         )
-        if len(parties) < 2 and not (parties and counterpart):
+        if len(parties) < 2 and not (parties and counterpart) and kind != "signing":
             continue
+        # No one named on the other side: the group is the party (but not one to merge meetings on).
+        group = [_group(s.text, counterpart)] if len(parties) == 1 and counterpart and not pending else []
         if kind == "other" and word.lower() in WEAK_TRIGGERS and len(persons) < 2 and not counterpart:
             continue
-        if kind == "signing" and len(persons) < 2:
-            continue
+        # "“… secepatnya,” ungkapnya di sela-sela penandatanganan": the quote's modality is not the meeting's
+        clause = s.text[said:] if said is not None and said < at else s.text
         d = MeetingDraft(
             sentence=s,
             trigger=word,
             type_hint=kind,
-            status="planned" if planned.search(_around(s.text, word)) else "held",
-            people=parties,
+            status="planned" if planned.search(_around(clause, word)) else "held",
+            people=parties + group,
             core={id(p) for p in parties},
             social=bool(_social().search(s.text)),
+            pending=pending,
         )
         _fill(d, s.text, dates, at)
         if d.date and base and d.date > base:
             d.status = "planned"
         d.sides = len({people.default_country(p) or p.organization or p.name for p in parties})
         drafts.append(d)
-    merged = _merge(drafts)
-    _add_attendees(merged, sentences, mentions)
+    # A signing seen with one party is a meeting once a later "penandatanganan ini" names another.
+    merged = _merge([d for d in drafts if not d.pending or sum(not p.is_org for p in d.people) >= 2])
+    _add_attendees(merged, sentences, mentions, base)
+    for d in merged:
+        if sum(not p.is_org for p in d.people) >= 2:  # people named on both sides: the group was a stand-in
+            d.people = [p for p in d.people if not p.is_group]
+    _date_from_context(merged, sentences, mentions, base)
 
     return [_row(d, people, article_id) for d in merged]
+
+
+_GROUP_TAIL = re.compile(r"(?:\s+(?:[A-Z][\w'’.-]*|\([A-Z]{2,8}\)))+")
+
+
+def _group(text: str, counterpart: re.Match[str]) -> Person:
+    """'mahasiswa Indonesia', 'Warga Negara Indonesia (WNI)', 'delegasi Vietnam' as a party."""
+    tail = _GROUP_TAIL.match(text, counterpart.end())
+    name = text[counterpart.start() : tail.end() if tail else counterpart.end()]
+    countries = gazetteer.find_countries(name)
+    code = countries[0].code if countries else None
+    return Person(name=name, organization=name, country_code=code, is_org=True, is_group=True)
 
 
 def _neighbour(person: Person, mentions: list[list[Mention]], idx: int) -> list[Person]:
@@ -158,13 +191,16 @@ def _neighbour(person: Person, mentions: list[list[Mention]], idx: int) -> list[
     return []
 
 
-def _fill(d: MeetingDraft, text: str, dates: list, at: int = 0) -> None:
-    """Date (the one nearest the trigger) and place from a sentence, where the draft has none yet."""
+def _fill(d: MeetingDraft, text: str, dates: list, at: int = 0, located_only: bool = False) -> None:
+    """Date (the one nearest the trigger) and place from a sentence, where the draft has none yet.
+
+    A sentence that only refers back to the meeting gives a place only when it says the meeting was *in* it.
+    """
     if dates and d.date is None:
         best = min(dates, key=lambda x: abs(x.start - at))
         d.date, d.precision = best.date, best.precision
     if d.venue is None and d.city is None:
-        _place(d, text)
+        _place(d, text, located_only)
 
 
 def _around(text: str, word: str, width: int = 60) -> str:
@@ -180,14 +216,19 @@ def _unique(items: list[Person]) -> list[Person]:
     return out
 
 
-def _place(d: MeetingDraft, text: str) -> None:
+def _place(d: MeetingDraft, text: str, located_only: bool = False) -> None:
     vm = _venue_regex().search(text)
     if vm:
         d.venue = vm.group("v").strip(" ,.")
     cities = gazetteer.find_cities(text)
-    # A city written after "di"/"in" is where the meeting took place.
-    loc = [c for c in cities if re.search(r"\b(di|in|at|ke|kawasan)\s+(?:[\w.]+\s+){0,4}$", text[: c.start])]
-    city = (loc or cities or [None])[0]
+    # A city written after "di"/"in" is where the meeting took place ("ke": where a visit went).
+    where = r"\b(di|in|at|kawasan)" if located_only else r"\b(di|in|at|ke|kawasan)"
+    loc = [
+        c
+        for c in cities
+        if re.search(where + r"\s+(?:[\w.]+\s+){0,4}$", text[: c.start]) or (vm and c.start >= vm.end())
+    ]
+    city = (loc or ([] if located_only else cities) or [None])[0]
     if city is not None:
         d.city, d.country = city.surface, city.code
     else:
@@ -196,8 +237,11 @@ def _place(d: MeetingDraft, text: str) -> None:
             d.country = countries[0].code
 
 
-def _add_attendees(meetings: list[MeetingDraft], sentences: list[Sentence], mentions: list[list[Mention]]) -> None:
-    """People "turut hadir" / "didampingi" in the sentences after a meeting attended it."""
+def _add_attendees(
+    meetings: list[MeetingDraft], sentences: list[Sentence], mentions: list[list[Mention]], base: dt.date | None
+) -> None:
+    """People "turut hadir" / "didampingi" in the sentences after a meeting attended it; those
+    sentences may also say where and when ("disaksikan … di Gedung Heritage, Jakarta, hari ini")."""
     if not meetings:
         return
     starts = [m.sentence.start for m in meetings]
@@ -209,8 +253,33 @@ def _add_attendees(meetings: list[MeetingDraft], sentences: list[Sentence], ment
             continue
         m = meetings[before[-1]]
         gap = sum(1 for x in sentences if m.sentence.start < x.start <= s.start)
-        if gap <= 3:
+        if gap <= 3 or _back_reference().search(s.text):
             m.people = _unique(m.people + [x.person for x in mentions[idx] if not x.person.is_org])
+            _fill(m, s.text, meeting_dates(s.text, base), located_only=True)
+
+
+def _date_from_context(
+    meetings: list[MeetingDraft], sentences: list[Sentence], mentions: list[list[Mention]], base: dt.date | None
+) -> None:
+    """A held meeting with no date in its sentence took place on the day the article last gave
+    for one of its parties ("Prabowo tiba di Pakistan pada Senin (8/12). Kedatangan Prabowo disambut …")."""
+    index = {s.start: i for i, s in enumerate(sentences)}
+    for m in meetings:
+        if m.date is not None or m.status != "held":
+            continue
+        at = index[m.sentence.start]
+        for j in range(at - 1, max(-1, at - 1 - CONTEXT_SENTENCES), -1):
+            if not any(id(x.person) in m.core for x in mentions[j]):
+                continue
+            days = [d for d in meeting_dates(sentences[j].text, base) if d.precision == "day"]
+            if days:
+                m.date, m.precision = days[0].date, "day"
+                break
+
+
+@cache
+def _back_reference() -> re.Pattern[str]:
+    return lexicon.phrase_regex(lexicon.meetings()["back_reference"])
 
 
 @cache
@@ -223,9 +292,9 @@ def _merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
     out: list[MeetingDraft] = []
     for d in drafts:
         for m in out:
-            shared = m.core & {id(p) for p in d.people}
+            shared = m.core & d.core
             same_date = d.date is None or m.date is None or d.date == m.date
-            if len(shared) >= min(2, len(d.people)) and same_date and m.status == d.status:
+            if len(shared) >= min(2, len(d.core)) and same_date and m.status == d.status:
                 m.people = _unique(m.people + d.people)
                 m.date, m.precision = m.date or d.date, m.precision or d.precision
                 m.venue, m.city, m.country = m.venue or d.venue, m.city or d.city, m.country or d.country

@@ -19,6 +19,7 @@ class RawDoc:
     date: str | None = None
     outlet: str | None = None
     url: str | None = None
+    author: str | None = None
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Article:
     published_date: dt.date | None = None
     title: str | None = None
     url: str | None = None
+    author: str | None = None
     file: str = ""
     file_hash: str = ""
 

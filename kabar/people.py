@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from kabar import gazetteer, lexicon
 
@@ -35,6 +35,7 @@ class Person:
     country_code: str | None = None
     aliases: set[str] = field(default_factory=set)
     is_org: bool = False
+    is_group: bool = False  # "mahasiswa Indonesia": an unnamed group standing in for a side
 
     def keys(self) -> set[str]:
         """Words by which later mentions refer to this entity."""
@@ -81,7 +82,13 @@ def _lex() -> dict:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """People and organisations are both looked for in every sentence: tokenize it once."""
+    return tuple(Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text))
 
 
 def _match_seq(tokens: list[Token], i: int, index: PhraseIndex) -> int:
@@ -180,8 +187,15 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
     return out
 
 
+@cache
+def _alias_first_words() -> frozenset[str]:
+    return frozenset(key.split()[0] for key in _alias_index())
+
+
 def _known_person(tokens: list[Token], i: int) -> tuple[int, Person] | None:
     """A figure from people.yaml written by full name or alias ('SBY', 'Jokowi')."""
+    if tokens[i].text not in _alias_first_words():
+        return None
     index = _alias_index()
     for width in (4, 3, 2, 1):
         if i + width > len(tokens):
@@ -228,25 +242,17 @@ def _role_phrase(tokens: list[Token], j: int, places: dict, lex: dict, text: str
             continue
         if place is not None:
             end = next((x for x in range(j, n) if tokens[x].end >= place.end), j)
-            if place.kind == "country":
-                country = country or place.code
-            else:
+            if place.kind != "country":
                 role.extend(tokens[j : end + 1])
+            country = country or place.code  # "Wakil Ketua Komite Rakyat Ho Chi Minh City": Vietnamese
             j = end + 1
             continue
         if t.text in lex["portfolio"] or (t.text.isupper() and len(t.text) >= 2 and t.text not in _alias_index()):
             role.append(t)
             j += 1
             continue
-        if (
-            t.text.lower() in _LOWER_CONTINUATION
-            and j + 1 < n
-            and (
-                tokens[j + 1].text in lex["portfolio"]
-                or tokens[j + 1].start in places
-                or _match_seq(tokens, j + 1, lex["titles"])
-            )
-        ):
+        if (t.text.lower() in _LOWER_CONTINUATION or t.text == ",") and _role_continues(tokens, j + 1, places, lex):
+            # "Bidang Hukum, Hak Asasi Manusia, dan Imigrasi"; "Secretary of State for Foreign, … of the United Kingdom"
             role.append(t)
             j += 1
             continue
@@ -268,6 +274,16 @@ def _role_phrase(tokens: list[Token], j: int, places: dict, lex: dict, text: str
             break
         break
     return j, role, country
+
+
+def _role_continues(tokens: list[Token], j: int, places: dict, lex: dict) -> bool:
+    """Whether the role phrase goes on at tokens[j] (after a joining word or comma); 'the' is skipped."""
+    while j < len(tokens) and tokens[j].text.lower() in ("the", "dan", "and"):
+        j += 1
+    if j >= len(tokens):
+        return False
+    t = tokens[j]
+    return t.text in lex["portfolio"] or t.start in places or bool(_match_seq(tokens, j, lex["titles"]))
 
 
 _ROLE_ABBR = re.compile(r"^(?:[A-Z][A-Z0-9&-]{1,9}|(?:Men|Wamen|Dir|Sek|Ka|Kadis|Dis|Wa|Ke|Pang|Kas)[a-z]{2,12})$")
@@ -329,7 +345,7 @@ def _role_text(role_toks: list[Token], abbr: list | None) -> str | None:
     words = [t.text for t in role_toks]
     while words and words[-1].lower() in _LOWER_CONTINUATION | {","}:
         words.pop()
-    return " ".join(words) or None
+    return " ".join(words).replace(" ,", ",") or None
 
 
 def _organization(role: str | None, abbr: list | None, country: str | None) -> str | None:
@@ -371,7 +387,7 @@ class ArticlePeople:
         covered = [(m.start - offset, m.end - offset) for m in found]
         for p in self.people:
             for key in p.keys():  # noqa: SIM118 (Person.keys, not a dict)
-                for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text):
+                for m in _word_regex(key).finditer(text):
                     if any(a <= m.start() < b for a, b in covered):
                         continue
                     found.append(Mention(p, offset + m.start(), offset + m.end()))
@@ -384,6 +400,50 @@ class ArticlePeople:
         if p.country_code:
             return p.country_code
         return "IDN" if self.language == "id" and p.role else None
+
+
+@cache
+def _pronoun_regex() -> re.Pattern[str]:
+    names = lexicon.load("names")
+    speaker = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in names["speaker"])
+    subject = "|".join(re.escape(w) for w in names["subject"])
+    return re.compile(rf"\b(?:{speaker})\b|^\W*(?:{subject})\b", re.IGNORECASE)
+
+
+@cache
+def _attribution_regex() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(w) for w in lexicon.load("names")["speech_verbs"])
+    return re.compile(rf"[”\"]\s*,?\s*(?:{verbs})(?:nya)?\b", re.IGNORECASE)
+
+
+def quote_end(text: str) -> int | None:
+    """Where a quote's attribution starts ('…,” kata X'): whoever is named after it said the quote."""
+    m = _attribution_regex().search(text)
+    return m.start() if m else None
+
+
+def attribute_pronouns(texts: list[tuple[str, int]], mentions: list[list[Mention]], back: int = 2) -> None:
+    """Add the person a speaker or subject pronoun stands for to that sentence's mentions.
+
+    '"Saya berharap …," ungkapnya' is said by the person named last: the first person of the
+    nearest of the previous `back` sentences that names one.
+    """
+    for idx, (text, offset) in enumerate(texts):
+        m = _pronoun_regex().search(text)
+        if m is None:
+            continue
+        for j in range(idx - 1, max(-1, idx - 1 - back), -1):
+            named = [x.person for x in mentions[j] if not x.person.is_org]
+            if named:
+                if all(x.person is not named[0] for x in mentions[idx]):
+                    mentions[idx].append(Mention(named[0], offset + m.start(), offset + m.end()))
+                    mentions[idx].sort(key=lambda x: x.start)
+                break
+
+
+@lru_cache(maxsize=4096)
+def _word_regex(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
 
 
 def _same(a: Person, b: Person) -> bool:

@@ -1,6 +1,6 @@
 """What a run reports to a person: its counts as a table and its rejects as markdown.
 
-Pure functions of the run summary (see steps.Summary and flows.pipeline.summary_dict), so
+Pure functions of the run summary (steps.Summary.as_dict), so
 the content is tested without Prefect; flows/ publishes it as Prefect artifacts.
 """
 

@@ -33,6 +33,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             pa.field("title", pa.string()),
             pa.field("body", pa.string()),
             pa.field("url", pa.string()),
+            pa.field("author", pa.string()),
             *_PARTITION,
         ]
     ),

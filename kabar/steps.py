@@ -16,7 +16,7 @@ from kabar.sources import InputFile, read_input, walk
 from kabar.state import State
 from kabar.transient import is_transient
 from kabar.validate import validate_tables
-from kabar.warehouse import Batch, partition_of
+from kabar.warehouse import Batch, Warehouse, partition_of
 
 
 @dataclass
@@ -77,6 +77,18 @@ class Summary:
             kept = self.reject_examples.setdefault(code, [])
             kept += items[: REJECT_EXAMPLES - len(kept)]
 
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "inputs_seen": self.inputs_seen,
+            "unchanged": self.unchanged,
+            "articles": self.articles,
+            "duplicates": self.duplicates,
+            "rows": dict(self.rows),
+            "rejects": dict(self.rejects),
+            "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
+            "reject_examples": self.reject_examples,
+        }
+
 
 def reject_examples(rejects: list[Reject]) -> dict[str, list[dict]]:
     """The first few rejects of each reason, as the run's report shows them."""
@@ -111,8 +123,29 @@ def plan(raw: Path, state: State, full: bool = False) -> Plan:
     return p
 
 
-def batches(items: list, size: int) -> list[list]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
+def plan_run(raw: Path, warehouse: Path, full: bool = False) -> Plan:
+    """plan() against the warehouse's own state."""
+    state = Warehouse(warehouse).state()
+    try:
+        return plan(raw, state, full=full)
+    finally:
+        state.close()
+
+
+def batches(files: list[InputFile], size: int, max_bytes: int | None = None) -> list[list[InputFile]]:
+    """Consecutive runs of at most `size` files and, past the first file, at most `max_bytes` of input."""
+    out: list[list[InputFile]] = []
+    current: list[InputFile] = []
+    used = 0
+    for f in files:
+        if current and (len(current) >= size or (max_bytes is not None and used + f.size > max_bytes)):
+            out.append(current)
+            current, used = [], 0
+        current.append(f)
+        used += f.size
+    if current:
+        out.append(current)
+    return out
 
 
 def ingest(

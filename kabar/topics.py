@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from kabar import gazetteer, lexicon
+from kabar.phrases import PhraseMatcher
 
 # A topic must reach this share of the best topic's weight to be central; chosen on the
 # dev set so passing mentions drop out while 1-4 topics per article remain.
@@ -23,10 +23,10 @@ LEAD_CHARS = 600
 
 @dataclass(frozen=True)
 class TermIndex:
-    """Every topic term in one regex (longest first: a longer term wins the words it covers), and the
-    topics each matched term stands for."""
+    """Every topic term in one matcher (a longer term wins the words it covers), and the topics each
+    matched term stands for."""
 
-    regex: re.Pattern[str]
+    matcher: PhraseMatcher[None]
     words: dict[str, tuple[str, ...]]  # casefolded term -> topics
     acronyms: dict[str, tuple[str, ...]]  # exact spelling -> topics: "PAN" the party, not "pan"
     weights: dict[str, float]
@@ -45,9 +45,9 @@ def _index() -> TermIndex:
                 acronyms.setdefault(term, []).append(topic)
             else:
                 words.setdefault(term.casefold(), []).append(topic)
-    regex = lexicon.phrase_regex(list(words) + list(acronyms))
+    matcher = PhraseMatcher(dict.fromkeys(list(words) + list(acronyms)), ignore_case=True)
     return TermIndex(
-        regex, {k: tuple(v) for k, v in words.items()}, {k: tuple(v) for k, v in acronyms.items()}, weights
+        matcher, {k: tuple(v) for k, v in words.items()}, {k: tuple(v) for k, v in acronyms.items()}, weights
     )
 
 
@@ -74,8 +74,8 @@ def score_topics(title: str | None, body: str) -> list[dict]:
     terms: dict[str, list[str]] = {}
     parts = ((title or "", TITLE_WEIGHT), (body[:LEAD_CHARS], LEAD_WEIGHT), (body[LEAD_CHARS:], 1.0))
     for p, (part, w) in enumerate(parts):
-        for m in index.regex.finditer(part):
-            term = " ".join(m.group(0).split())
+        for m in index.matcher.find(part):
+            term = " ".join(m.surface.split())
             for topic in index.acronyms.get(term) or index.words.get(term.casefold(), ()):
                 raw[topic] = raw.get(topic, 0.0) + w * index.weights[topic]
                 hits[topic] = hits.get(topic, 0) + 1

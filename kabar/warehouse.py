@@ -28,6 +28,10 @@ from kabar.schemas import SCHEMAS, TABLES, to_table
 from kabar.state import State
 
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
+# A reader infers the type of year/month from the folder names; a table of undated rows only has
+# none to infer from, and pyarrow refuses it. A zero-row file in this partition gives the type.
+ANCHOR_PARTITION = (1970, 1)
+ANCHOR_FILE = "part-anchor.parquet"
 PARTITION_TABLES = TABLES
 STAGING = "_staging"
 STATE_DB = "_state/kabar.sqlite"
@@ -182,6 +186,9 @@ class Warehouse:
                 groups[(row.get("year"), row.get("month"))].append(row)
             for part, rows in sorted(groups.items(), key=lambda kv: str(kv[0])):
                 stage(_without_partition(to_table(table, rows)), partition_path(self.root, table, part) / name)
+            anchor = partition_path(self.root, table, ANCHOR_PARTITION) / ANCHOR_FILE
+            if (None, None) in groups and not anchor.exists():
+                stage(_without_partition(SCHEMAS[table].empty_table()), anchor)
             written[table] = len(batch.rows.get(table, []))
         reject_groups: dict[str, list[dict]] = defaultdict(list)
         for r in batch.rejects:

@@ -20,6 +20,15 @@ def variant(n: int) -> str:
     return GOOD.replace("perdagangan", f"perdagangan tahap {n}")
 
 
+def page(text: str) -> str:
+    """A saved news page around an article: menus, an ad and a footer for trafilatura to drop."""
+    return (
+        '<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Berita</title></head><body>'
+        "<nav><a href='/'>Beranda</a> <a href='/politik'>Politik</a></nav><div class='iklan'>ADVERTISEMENT</div>"
+        f"<article><h1>Berita</h1><p>{text}</p></article><footer>&copy; 2025 Kabar</footer></body></html>"
+    )
+
+
 def build(raw: Path, outside: Path, big_bytes: int = 25 * 1024 * 1024) -> dict[str, str]:
     """Write the hostile inputs; return {relative path: expected outcome or reject code}."""
     raw.mkdir(parents=True, exist_ok=True)
@@ -75,6 +84,15 @@ def build(raw: Path, outside: Path, big_bytes: int = 25 * 1024 * 1024) -> dict[s
     (outside / "secret.txt").write_text(variant(18))
     (raw / "link.txt").symlink_to(outside / "secret.txt")
     exp["link.txt"] = "symlink"
+    put("page.html", page(variant(20)), "article")
+    # Windows-1252 bytes in a page that says it is UTF-8.
+    put("cp1252.htm", page(variant(21).replace("Jakarta -", "Jakarta – “kutipan” café -")).encode("cp1252"), "article")
+    put("empty.html", b"", "empty")
+    put("nav-only.html", page("").replace("<h1>Berita</h1>", ""), "too_short")
+    put("scripts.html", "<html><body><script>var x = 1;</script></body></html>", "no_text")
+    put("plain.html", variant(22), "not_html")
+    put("junk.html", bytes(range(256)) * 40, "binary")
+    put("huge.html", page(variant(23) * (big_bytes // len(variant(23)) + 1)), "too_large")
     put("original.txt", variant(19), "article")
     put("copy of original.txt", variant(19), "duplicate")
     return exp

@@ -90,3 +90,24 @@ def test_a_second_process_is_turned_away_while_a_run_holds_the_lock(tmp_path):
     finally:
         first.wait(timeout=300)
     assert first.returncode == 0
+
+
+def test_a_rerun_with_nothing_new_answers_without_starting_a_flow(tmp_path, monkeypatch):
+    import flows.pipeline
+    from tests.test_warehouse import run
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Jakarta.")
+    run(raw, tmp_path / "wh")
+
+    def no_flow(**kwargs):
+        raise AssertionError("the flow ran although nothing was new")
+
+    monkeypatch.setattr(flows.pipeline, "pipeline", no_flow)
+    result = runner.invoke(app, ["run", "--raw", str(raw), "--warehouse", str(tmp_path / "wh")])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"unchanged \(skipped\)\s+1", result.output)
+    (raw / "b.txt").write_text("Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Vietnam di Hanoi.")
+    result = runner.invoke(app, ["run", "--raw", str(raw), "--warehouse", str(tmp_path / "wh")])
+    assert isinstance(result.exception, AssertionError)  # a new file does go to the flow

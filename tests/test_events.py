@@ -140,3 +140,109 @@ def test_due_date_of_a_planned_signing_has_month_precision():
     body = "Indonesia dan Vietnam akan menandatangani MoU di bidang digital pada September 2025."
     [c] = extract(body).commitments
     assert (c["due_date"], c["due_precision"]) == (dt.date(2025, 9, 1), "month")
+
+
+def test_signing_with_one_named_party_becomes_a_meeting_when_a_later_mention_names_another():
+    body = (
+        "Wali Kota Malang, Sutiaji, hadir dalam penandatanganan perjanjian kerja sama di Malang, Rabu (23/8/2023). "
+        "Cuaca cerah. "
+        "Direktur Utama Bank Jatim, Busrul Iman, mengatakan setelah penandatanganan PKS ini pihaknya segera bekerja."
+    )
+    meetings = extract(body, dt.date(2023, 8, 23)).meetings
+    assert len(meetings) == 1
+    assert {p["name"] for p in meetings[0]["participants"]} == {"Sutiaji", "Busrul Iman"}
+    assert meetings[0]["meeting_date"] == dt.date(2023, 8, 23)
+
+
+def test_signing_with_one_named_party_and_no_other_is_not_a_meeting():
+    body = "Wali Kota Malang, Sutiaji, hadir dalam penandatanganan perjanjian kerja sama di Malang, Rabu (23/8/2023)."
+    assert extract(body, dt.date(2023, 8, 23)).meetings == []
+
+
+def test_a_later_mention_of_the_visit_names_more_attendees_and_the_type():
+    body = (
+        "Sekretaris Daerah DKI Jakarta Joko Agus Setyono melakukan pertemuan dengan delegasi Ho Chi Minh City. "
+        "Wakil Ketua Komite Rakyat Ho Chi Minh City Bui Xuan Cuong menyampaikan, kunjungan tersebut penting."
+    )
+    (m,) = extract(body).meetings
+    assert m["meeting_type"] == "visit"
+    assert {(p["name"], p["country_code"]) for p in m["participants"]} == {
+        ("Joko Agus Setyono", "IDN"),
+        ("Bui Xuan Cuong", "VNM"),
+    }
+
+
+def test_a_meeting_without_a_date_takes_the_day_last_given_for_its_party():
+    body = (
+        "Presiden Prabowo Subianto tiba di Pakistan pada Senin (8/12/2025). "
+        "Kedatangan Prabowo disambut oleh Perdana Menteri Pakistan Shehbaz Sharif di Islamabad."
+    )
+    (m,) = extract(body, dt.date(2025, 12, 9)).meetings
+    assert m["meeting_date"] == dt.date(2025, 12, 8)
+    assert m["city"] == "Islamabad"
+
+
+def test_the_speaker_of_a_quote_is_not_a_party_to_the_meeting_it_tells_of():
+    body = (
+        "“Jadi pertemuan beliau dengan Presiden Joko Widodo kemarin itu dalam rangka pamitan,” "
+        "kata Kepala Badan Komunikasi Partai Demokrat Herzaky Mahendra Putra kepada wartawan."
+    )
+    assert extract(body).meetings == []
+
+
+def test_a_sentence_referring_back_to_a_meeting_gives_its_place_only_when_it_says_in():
+    body = (
+        "Menteri Luar Negeri Sugiono bertemu dengan Menteri Luar Negeri Malaysia Mohamad Hasan, Senin (16/6/2025). "
+        "Selain membahas rencana berangkat ke Tokyo, pertemuan itu juga membahas perdagangan."
+    )
+    (m,) = extract(body).meetings
+    assert m["city"] is None
+
+
+def test_an_unnamed_group_on_the_other_side_is_a_participant_until_someone_there_is_named():
+    body = "Kedatangan Presiden Prabowo Subianto disambut mahasiswa Indonesia yang berada di Islamabad."
+    (m,) = extract(body, dt.date(2025, 12, 9)).meetings
+    assert {(p["name"], p["country_code"]) for p in m["participants"]} == {
+        ("Prabowo Subianto", "IDN"),
+        ("mahasiswa Indonesia", "IDN"),
+    }
+    body = (
+        "Sekretaris Daerah DKI Jakarta Joko Agus Setyono melakukan pertemuan dengan delegasi Ho Chi Minh City. "
+        "Dalam pertemuan tersebut, Wakil Ketua Komite Rakyat Ho Chi Minh City Bui Xuan Cuong menyampaikan terima kasih."
+    )
+    (m,) = extract(body).meetings
+    assert [p["name"] for p in m["participants"]] == ["Joko Agus Setyono", "Bui Xuan Cuong"]
+
+
+def test_attendees_of_the_event_named_far_below_it_join_the_meeting():
+    filler = " ".join(f"Kalimat pengisi nomor {i} tentang pendidikan pesantren." for i in range(6))
+    body = (
+        "Menteri Dalam Negeri Muhammad Tito Karnavian meneken kesepakatan bersama dengan Menteri Agama "
+        f"Nasaruddin Umar di Jakarta, Selasa (14/10/2025). {filler} "
+        "Sebagai informasi, turut hadir pada acara tersebut, Wakil Menteri PU, Diana Kusumastuti."
+    )
+    (m,) = extract(body, dt.date(2025, 10, 14)).meetings
+    assert "Diana Kusumastuti" in {p["name"] for p in m["participants"]}
+
+
+def test_two_mous_signed_between_two_pairs_are_two_agreements():
+    body = (
+        "Acara diakhiri dengan penandatanganan 2 MoU antara PT Sinar Jaya (Indonesia) dan Karachi Chamber of "
+        "Commerce (Pakistan), serta antara Lahore Pharmaceutical (Pakistan) dan PT Ultra Medika (Indonesia)."
+    )
+    rows = extract(body).commitments
+    assert [(r["kind"], r["status"], r["party_countries"]) for r in rows] == [
+        ("agreement", "signed", ["IDN", "PAK"]),
+        ("agreement", "signed", ["IDN", "PAK"]),
+    ]
+    assert len({r["commitment_id"] for r in rows}) == 2
+    assert "PT Ultra Medika" in rows[1]["parties"]
+
+
+def test_a_hope_in_the_quote_does_not_cancel_the_signing_the_speaker_attended():
+    body = (
+        "“Saya berharap pengerjaannya bisa secepatnya,” ungkap Wali Kota Malang Sutiaji di sela-sela "
+        "penandatanganan Perjanjian Kerja Sama dengan Bank Jatim di Malang, Rabu (23/8/2023)."
+    )
+    (row,) = extract(body, dt.date(2023, 8, 23)).commitments
+    assert (row["kind"], row["status"]) == ("agreement", "signed")

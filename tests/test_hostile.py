@@ -62,7 +62,7 @@ def test_invisible_characters_are_gone_and_dates_are_sane(landed):
     assert "Sugiono" in body and "Vietnam" in body and "\x00" not in body and "\u202e" not in body
     assert arts["impossible-date.json"]["published_date"] is None
     assert arts["future.json"]["published_date"].year == 2023  # the text's date, not 2999
-    assert "café" in arts["cp1252.txt"]["body"]
+    assert "café" in arts["cp1252.txt"]["body"] and "“kutipan” café" in arts["cp1252.htm"]["body"]
 
 
 def test_no_path_leaves_the_warehouse(landed):

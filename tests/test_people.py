@@ -1,6 +1,6 @@
 import pytest
 
-from kabar.people import ArticlePeople, find_mentions, find_organizations
+from kabar.people import ArticlePeople, attribute_pronouns, find_mentions, find_organizations
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,15 @@ from kabar.people import ArticlePeople, find_mentions, find_organizations
             [("Dwi Cahyono", "Ketua Perhimpunan Hotel dan Restoran Indonesia", None)],
         ),
         ("Presiden Komisi Eropa Ursula von der Leyen di Brussels", [("Ursula von der Leyen", None, None)]),
+        (
+            "dilakukan Secretary of State for Foreign, Commonwealth, and Development Affairs of the United Kingdom "
+            "Yvette Cooper di Jakarta",
+            [("Yvette Cooper", "Secretary of State for Foreign, Commonwealth, and Development Affairs", "GBR")],
+        ),
+        (
+            "Wakil Ketua Komite Rakyat Ho Chi Minh City Bui Xuan Cuong menyampaikan",
+            [("Bui Xuan Cuong", "Wakil Ketua Komite Rakyat Ho Chi Minh City", "VNM")],
+        ),
         (
             "Diketahui SBY dan Jokowi bertemu",
             [("Susilo Bambang Yudhoyono", None, "IDN"), ("Joko Widodo", None, "IDN")],
@@ -52,3 +61,16 @@ def test_short_names_resolve_to_the_full_mention():
 def test_organisations_by_head_word():
     names = [m.person.name for m in find_organizations("Pemkot Malang menggandeng Bank Jatim untuk proyek")]
     assert names == ["Pemkot Malang", "Bank Jatim"]
+
+
+def test_speaker_and_subject_pronouns_stand_for_the_person_named_last():
+    texts = [
+        ("Wali Kota Malang, Sutiaji, meninjau lokasi.", 0),
+        ("\u201cSaya berharap segera selesai,\u201d ungkapnya di sela-sela acara.", 50),
+        ("Ia menambahkan bahwa anggaran sudah siap.", 120),
+        ("Cuaca cerah.", 170),
+    ]
+    people = ArticlePeople()
+    mentions = [people.resolve(t, o) for t, o in texts]
+    attribute_pronouns(texts, mentions)
+    assert [[m.person.name for m in ms] for ms in mentions] == [["Sutiaji"], ["Sutiaji"], ["Sutiaji"], []]

@@ -164,3 +164,18 @@ def test_a_column_added_later_does_not_break_older_partitions(raw, tmp_path):
     # columns cannot hold the null year/month of undated articles)
     assert len(pd.read_parquet(wh / "meetings", partitioning=ds.partitioning(flavor="hive"))) == n[0]
     assert len(pd.read_parquet(wh / "articles", dtype_backend="pyarrow")) == 3
+
+
+def test_a_warehouse_of_undated_articles_only_reads_in_pyarrow_and_duckdb(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "undated.txt").write_text(TEXT.replace(" pada Rabu (10/5/2023)", ""))
+    wh = tmp_path / "wh"
+    assert run(raw, wh)["articles"] == 1
+    for table in ("articles", "meetings", "commitments", "topics"):
+        rows = ds.dataset(wh / table, format="parquet", partitioning="hive").to_table().to_pylist()
+        assert rows and {(r["year"], r["month"]) for r in rows} == {(None, None)}, table
+        sql = f"SELECT count(*), count(year) FROM read_parquet('{wh}/{table}/**/*.parquet', hive_partitioning=true)"
+        assert duckdb.sql(sql).fetchall() == [(len(rows), 0)]
+    assert run(raw, wh, full=True)["articles"] == 1  # the anchor is written once, rows are not doubled
+    assert len(read_table(wh, "articles")) == 1

@@ -1,0 +1,27 @@
+"""Batches bound both the number of files and the bytes of input, so big JSONL dumps still split."""
+
+from pathlib import Path
+
+from kabar.sources import InputFile
+from kabar.steps import batches
+
+
+def files(*sizes: int) -> list[InputFile]:
+    return [InputFile(Path(f"f{i}"), f"f{i}", size, 0) for i, size in enumerate(sizes)]
+
+
+def sizes(groups: list[list[InputFile]]) -> list[list[int]]:
+    return [[f.size for f in g] for g in groups]
+
+
+def test_file_count_bounds_a_batch():
+    assert sizes(batches(files(1, 1, 1, 1, 1), 2)) == [[1, 1], [1, 1], [1]]
+
+
+def test_bytes_bound_a_batch_and_a_large_file_is_a_batch_of_its_own():
+    assert sizes(batches(files(4, 4, 4, 30, 1, 1), 100, max_bytes=10)) == [[4, 4], [4], [30], [1, 1]]
+
+
+def test_every_file_is_in_exactly_one_batch_in_order():
+    fs = files(*range(1, 50))
+    assert [f for g in batches(fs, 7, max_bytes=60) for f in g] == fs
