@@ -2,24 +2,55 @@
 
 from __future__ import annotations
 
+import logging
 import time
-from collections import deque
+from collections import Counter, deque
 from pathlib import Path
 
-from prefect import flow, get_run_logger, task
+from prefect import Task, flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import TaskRun
+from prefect.logging.handlers import PrefectConsoleHandler
+from prefect.runtime import task_run as current_task_run
+from prefect.states import State
+from rich.console import Console
 
-from kabar import steps
+from kabar import report, steps
+from kabar.progress import RunProgress, choose_progress
 from kabar.settings import Settings
-from kabar.warehouse import Warehouse
+from kabar.transient import is_transient
+from kabar.warehouse import Warehouse, count_rows
 
 # Batches are large Python objects: never hash them for caching.
 TASK = {"cache_policy": NO_CACHE}
+# A flaky mount or a busy device usually recovers within seconds: three more tries over
+# ~40 s, then the batch fails (publish) or its unreadable files are rejected (ingest)
+# well before the next 15-minute run.
+RETRIES = 3
+RETRY_DELAYS = [2, 10, 30]
+# Keys of the run's artifacts in the Prefect UI; each run adds a new version under the same key.
+COUNTS_KEY = "kabar-counts"
+REJECTS_KEY = "kabar-rejects"
 
 
-@task(name="ingest", **TASK)
+def retry_transient(task: Task, task_run: TaskRun, state: State) -> bool:
+    """Prefect's retry_condition_fn: retry transient I/O errors only (kabar.transient), never bugs."""
+    try:
+        state.result()
+    except Exception as e:
+        return is_transient(e)
+    return False
+
+
+RETRY = {"retries": RETRIES, "retry_delay_seconds": RETRY_DELAYS, "retry_condition_fn": retry_transient}
+
+
+@task(name="ingest", **RETRY, **TASK)
 def ingest(files: list, max_bytes: int) -> steps.Ingested:
-    return steps.ingest(files, max_bytes)
+    # The last try rejects a file that still cannot be read, so one bad file cannot block every run.
+    last_try = current_task_run.run_count > RETRIES
+    return steps.ingest(files, max_bytes, raise_transient=not last_try)
 
 
 @task(name="extract", **TASK)
@@ -32,10 +63,14 @@ def validate(extracted: steps.Extracted, expectations: Path) -> steps.Validated:
     return steps.validate(extracted, expectations)
 
 
-@task(name="publish", retries=2, retry_delay_seconds=[1, 5], **TASK)
+@task(name="publish", **RETRY, **TASK)
 def publish(validated: steps.Validated, warehouse: Path) -> dict:
     started = time.perf_counter()
     wh = Warehouse(warehouse)
+    # A failed earlier try may have committed its batch and moved only part of it: finish (or
+    # drop) it first, so this try builds its batch on what is really published. The flow holds
+    # the warehouse lock.
+    wh.recover()
     state = wh.state()
     try:
         batch, counts = steps.build_batch(validated, state)
@@ -85,21 +120,60 @@ def pipeline(
         log.info("%d inputs, %d unchanged, %d to process", p.seen, len(p.unchanged), len(p.todo))
         if p.walk_rejects:
             wh.publish(steps.walk_reject_batch(p.walk_rejects))
-            summary.rejects.update(r.reason_code for r in p.walk_rejects)
+            summary.add(
+                {
+                    "rejects": Counter(r.reason_code for r in p.walk_rejects),
+                    "reject_examples": steps.reject_examples(p.walk_rejects),
+                }
+            )
         # Bounded look-ahead keeps memory flat however many batches there are.
         ahead: deque = deque()
         window = max(2, 2 * workers)
-        for n, files in enumerate(steps.batches(p.todo, s.batch_size, s.batch_bytes), start=1):
-            ahead.append((n, extract.submit(ingest.submit(files, s.max_bytes))))
-            if len(ahead) >= window:
-                _finish(ahead.popleft(), s, summary, log)
-        while ahead:
-            _finish(ahead.popleft(), s, summary, log)
-    summary.seconds["total"] += time.perf_counter() - started
-    return summary.as_dict()
+        todo = steps.batches(p.todo, s.batch_size, s.batch_bytes)
+        with choose_progress(len(p.todo), len(todo), _console(), log.info) as progress:
+            for files in todo:
+                ahead.append((len(files), extract.submit(ingest.submit(files, s.max_bytes))))
+                if len(ahead) >= window:
+                    _finish(ahead.popleft(), s, summary, progress)
+            while ahead:
+                _finish(ahead.popleft(), s, summary, progress)
+        summary.seconds["total"] += time.perf_counter() - started
+        result = summary.as_dict()
+        in_warehouse = {table: count_rows(s.warehouse, table) for table in report.TABLES}
+    publish_artifacts(result, in_warehouse, s.warehouse, log)
+    return result
 
 
-def _finish(item: tuple, s: Settings, summary: steps.Summary, log) -> None:
-    n, future = item
-    summary.add(publish(validate(future.result(), s.expectations), s.warehouse))
-    log.info("batch %d published", n)
+def _finish(item: tuple, s: Settings, summary: steps.Summary, progress: RunProgress) -> None:
+    n_files, future = item
+    counts = publish(validate(future.result(), s.expectations), s.warehouse)
+    summary.add(counts)
+    progress.advance(files=n_files, articles=counts["articles"])
+
+
+def _console() -> Console:
+    """Prefect's own log console, so log lines print above the progress bar instead of through it."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, PrefectConsoleHandler):
+            return handler.console
+    return Console(stderr=True)
+
+
+def publish_artifacts(summary: dict, in_warehouse: dict[str, int], warehouse: Path, log) -> None:
+    """The run's counts (table) and rejects (markdown) as artifacts of this flow run in the Prefect UI.
+
+    The data is already published: an API that refuses an artifact is a warning, not a failed run.
+    """
+    try:
+        create_table_artifact(
+            report.counts_table(summary, in_warehouse),
+            key=COUNTS_KEY,
+            description=f"Rows written by this run and rows now in the warehouse {report.md_text(warehouse)}",
+        )
+        create_markdown_artifact(
+            report.rejects_markdown(summary, str(warehouse)),
+            key=REJECTS_KEY,
+            description="Inputs and rows this run rejected, by reason, with examples",
+        )
+    except Exception as e:
+        log.warning("could not create the run's artifacts: %r", e)

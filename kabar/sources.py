@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from kabar.decode import DecodeError, control_ratio, decode_bytes, normalize_text
 from kabar.models import RawDoc, Reject
+from kabar.transient import is_transient
 
 TEXT_KEYS = ("text", "body", "content", "maintext", "article", "isi")
 TITLE_KEYS = ("title", "judul", "headline")
@@ -301,7 +302,10 @@ def hash_bytes(data: bytes) -> str:
 
 
 def read_input(f: InputFile, max_bytes: int) -> Iterator[RawDoc | Reject]:
-    """Read, decode and parse one input file into RawDocs and Rejects."""
+    """Read, decode and parse one input file into RawDocs and Rejects.
+
+    A transient read error (see kabar.transient) is raised, not rejected, so the caller can retry.
+    """
     fmt = format_for(f.rel)
     if fmt is None:
         suffix = Path(f.rel).suffix or "(none)"
@@ -325,6 +329,8 @@ def read_input(f: InputFile, max_bytes: int) -> Iterator[RawDoc | Reject]:
     try:
         data = f.path.read_bytes()
     except OSError as e:
+        if is_transient(e):
+            raise  # the caller may retry; a retry cannot cure the other errors
         yield Reject(f.rel, "ingest", "unreadable", f"the file cannot be read ({e.strerror})", file=f.rel)
         return
     file_hash = hash_bytes(data)

@@ -14,6 +14,7 @@ from kabar.ingest import to_article
 from kabar.models import Article, Reject
 from kabar.sources import InputFile, read_input, walk
 from kabar.state import State
+from kabar.transient import is_transient
 from kabar.validate import validate_tables
 from kabar.warehouse import Batch, Warehouse, partition_of
 
@@ -49,6 +50,10 @@ class Validated:
     rejects: list[Reject]
 
 
+# Example inputs kept per reject reason for the run's report, as many as `kabar rejects` shows.
+REJECT_EXAMPLES = 3
+
+
 @dataclass
 class Summary:
     """Counts for the end-of-run screen."""
@@ -60,6 +65,7 @@ class Summary:
     rows: Counter = field(default_factory=Counter)
     rejects: Counter = field(default_factory=Counter)
     seconds: Counter = field(default_factory=Counter)
+    reject_examples: dict[str, list[dict]] = field(default_factory=dict)
 
     def add(self, other: dict[str, Any]) -> None:
         self.articles += other.get("articles", 0)
@@ -67,6 +73,9 @@ class Summary:
         self.rows.update(other.get("rows", {}))
         self.rejects.update(other.get("rejects", {}))
         self.seconds.update(other.get("seconds", {}))
+        for code, items in other.get("reject_examples", {}).items():
+            kept = self.reject_examples.setdefault(code, [])
+            kept += items[: REJECT_EXAMPLES - len(kept)]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -77,7 +86,18 @@ class Summary:
             "rows": dict(self.rows),
             "rejects": dict(self.rejects),
             "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
+            "reject_examples": self.reject_examples,
         }
+
+
+def reject_examples(rejects: list[Reject]) -> dict[str, list[dict]]:
+    """The first few rejects of each reason, as the run's report shows them."""
+    out: dict[str, list[dict]] = {}
+    for r in rejects:
+        kept = out.setdefault(r.reason_code, [])
+        if len(kept) < REJECT_EXAMPLES:
+            kept.append({"source_file": r.source_file, "stage": r.stage, "reason": r.reason})
+    return out
 
 
 def plan(raw: Path, state: State, full: bool = False) -> Plan:
@@ -128,8 +148,14 @@ def batches(files: list[InputFile], size: int, max_bytes: int | None = None) -> 
     return out
 
 
-def ingest(files: list[InputFile], max_bytes: int, today: dt.date | None = None) -> Ingested:
-    """Read and clean a batch of files into articles and rejects."""
+def ingest(
+    files: list[InputFile], max_bytes: int, today: dt.date | None = None, raise_transient: bool = False
+) -> Ingested:
+    """Read and clean a batch of files into articles and rejects.
+
+    A transient read error (EIO, ESTALE, ...) is raised when `raise_transient` is set, so the
+    caller can retry the batch; otherwise (the last try) the file is rejected as unreadable.
+    """
     started = time.perf_counter()
     articles: list[Article] = []
     rejects: list[Reject] = []
@@ -142,7 +168,15 @@ def ingest(files: list[InputFile], max_bytes: int, today: dt.date | None = None)
                 out = to_article(doc, today)
                 (rejects if isinstance(out, Reject) else articles).append(out)
         except Exception as e:  # one bad input must never stop the run
-            rejects.append(Reject(f.rel, "ingest", "internal_error", f"kabar failed on this input: {e!r}", file=f.rel))
+            if not is_transient(e):
+                rejects.append(
+                    Reject(f.rel, "ingest", "internal_error", f"kabar failed on this input: {e!r}", file=f.rel)
+                )
+            elif raise_transient:
+                raise
+            else:
+                why = getattr(e, "strerror", None) or e
+                rejects.append(Reject(f.rel, "ingest", "unreadable", f"the file cannot be read ({why})", file=f.rel))
     out = Ingested(files=files, articles=articles, rejects=rejects)
     out.seconds["ingest"] += time.perf_counter() - started
     return out
@@ -231,6 +265,7 @@ def build_batch(v: Validated, state: State) -> tuple[Batch, dict[str, Any]]:
         "rows": Counter(),
         "rejects": Counter(),
         "seconds": Counter(v.ingested.seconds),
+        "reject_examples": reject_examples(v.rejects),
     }
     first_source: dict[str, str] = {}
     for a in v.ingested.articles:

@@ -76,6 +76,13 @@ def read_table(root: Path, table: str, columns: list[str] | None = None) -> pa.T
     return pads.dataset(path, format="parquet", partitioning="hive", schema=schema).to_table(columns=columns)
 
 
+def count_rows(root: Path, table: str) -> int:
+    """Rows of a whole table, from the Parquet footers alone (no data is read)."""
+    path = root / table
+    files = list(path.rglob("*.parquet")) if path.exists() else []
+    return sum(pq.read_metadata(f).num_rows for f in files)
+
+
 @dataclass
 class Batch:
     """Rows to publish, and what they replace."""
