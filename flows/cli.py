@@ -84,7 +84,15 @@ def run(
         return
     try:
         if step is Step.all:
+            from flows.server import start_temporary_server
+
+            server = start_temporary_server()  # boots while the imports below run
             from flows.pipeline import pipeline, task_runner
+            from kabar.validate import warm_up
+
+            warm_up().join()
+            if server:
+                server.join()
 
             runner = task_runner(workers, dask_address)
             flow = pipeline.with_options(task_runner=runner) if runner else pipeline

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import logging
 import os
+import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,31 @@ class SuiteError(RuntimeError):
     """An expectation suite file is missing or unreadable."""
 
 
-@cache
+_context_lock = threading.Lock()
+
+
 def _context():
+    with _context_lock:  # one context, even while warm_up() is still building it
+        return _new_context()
+
+
+def warm_up() -> threading.Thread:
+    """Import GX and build its context in the background: the import alone takes seconds, which a
+    caller can overlap with other start-up work (Prefect's server)."""
+    thread = threading.Thread(target=_warm, name="gx-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def _warm() -> None:
+    try:
+        _context()
+    except Exception:  # noqa: BLE001 - validation itself will raise it again, where it is handled
+        logging.getLogger(__name__).debug("GX warm-up failed", exc_info=True)
+
+
+@cache
+def _new_context():
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx  # slow import, only when validating
     from great_expectations.data_context.types.base import ProgressBarsConfig
