@@ -2,10 +2,10 @@
 
 warehouse/kabar.duckdb holds views only, no data. A view's `read_parquet` glob is resolved when
 it is queried, so it stays current as batches land; it is rewritten only when its definition
-changes (the table's first files, a moved warehouse, a new contract column). A stamp in
-_state/ remembers what the file was last given, so the refresh after a publish that changed no
-definition costs a few stat calls instead of opening DuckDB (~50 ms). Each view starts from an empty row set typed
-like the contract, so a table with no files yet, or files written before a column existed,
+changes (the table's first files, a moved warehouse, a new contract column). A stamp in _state/
+remembers what the file was last given, so the refresh after a publish that changed no definition
+costs a few stat calls instead of opening DuckDB (~50 ms). Each view starts from an empty row set
+typed like the contract, so a table with no files yet, or files written before a column existed,
 still shows every contract column.
 """
 
@@ -95,11 +95,11 @@ def refresh(root: Path) -> bool:
     Never raises for a busy or unreadable catalog: a BI tool holding the file must not fail a run.
     """
     path = root / CATALOG_FILE
-    views = definitions(root)
-    want = _digest(json.dumps(views, sort_keys=True))
-    if _stamp(root) == {"views": want, "file": _file_id(path)}:
-        return True
     try:
+        views = definitions(root)
+        want = _digest(json.dumps(views, sort_keys=True))
+        if _stamp(root) == {"views": want, "file": _file_id(path)}:
+            return True
         con = _open(path)
     except (duckdb.Error, OSError) as e:
         log.warning("DuckDB catalog %s not refreshed (in use by another program?): %s", path, first_line(e))
@@ -111,9 +111,12 @@ def refresh(root: Path) -> bool:
         return False
     finally:
         con.close()
-    stamp = root / STAMP_FILE
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(json.dumps({"views": want, "file": _file_id(path)}), encoding="utf-8")
+    try:
+        stamp = root / STAMP_FILE
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(json.dumps({"views": want, "file": _file_id(path)}), encoding="utf-8")
+    except OSError:  # without a stamp the next refresh opens the file and finds the views current
+        pass
     return True
 
 
@@ -127,7 +130,7 @@ def connect(root: Path) -> duckdb.DuckDBPyConnection:
 def _open(path: Path) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(str(path), config=FILE_CONFIG)
-    except duckdb.InvalidInputException:  # a DuckDB without the setting writes a format its peers read
+    except duckdb.InvalidInputException:  # a DuckDB older than the setting writes an old format anyway
         return duckdb.connect(str(path))
 
 

@@ -22,6 +22,8 @@ RESULTS_DIR = Path("_gx") / "validations"
 SITE_DIR = Path("_gx") / "docs"
 SITE_NAME = "kabar"
 
+log = logging.getLogger(__name__)
+
 
 class NoValidations(RuntimeError):
     """The warehouse holds no validation result yet."""
@@ -39,15 +41,22 @@ class TablePage:
 
 
 def save_latest(root: Path, records: dict[str, dict]) -> None:
-    """Replace each table's saved result with this batch's (atomic renames; a reader sees old or new)."""
+    """Replace each table's saved result with this batch's (atomic renames; a reader sees old or new).
+
+    Called after a batch is published, so a failure here is a warning: raising would make the
+    caller retry a publish that already happened.
+    """
     if not records:
         return
     folder = root / RESULTS_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    for table, record in records.items():
-        tmp = folder / f"{table}.json.tmp"
-        tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, folder / f"{table}.json")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for table, record in records.items():
+            tmp = folder / f"{table}.json.tmp"
+            tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, folder / f"{table}.json")
+    except OSError as e:
+        log.warning("validation results not saved in %s: %s", folder, e)
 
 
 def load_latest(root: Path) -> dict[str, dict]:

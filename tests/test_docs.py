@@ -103,11 +103,16 @@ def test_only_the_latest_result_per_table_is_kept(site):
 def test_docs_list_every_suite_with_its_result(site, monkeypatch):
     root, wh, expectations = site
     monkeypatch.setenv("KABAR_EXPECTATIONS", str(expectations))
-    for _ in range(2):  # a rebuild replaces the site: still one validation page per table
-        result = runner.invoke(app, ["docs", "--warehouse", str(wh)])
-        assert result.exit_code == 0, result.output
+    opened: list[str] = []
+    monkeypatch.setattr("typer.launch", lambda url, **kw: opened.append(url))
+    result = runner.invoke(app, ["docs", "--warehouse", str(wh)])
+    assert result.exit_code == 0, result.output
+    assert not opened
+    result = runner.invoke(app, ["docs", "--warehouse", str(wh), "--open"])  # a rebuild replaces the site
+    assert result.exit_code == 0, result.output
     index = Path(result.output.strip().splitlines()[-1])
     assert index == (wh / datadocs.SITE_DIR / "index.html").resolve() and index.is_file()
+    assert opened == [index.as_uri()]
 
     # GX draws the index's tables with scripts from public CDNs; its rows are in the DOM either way.
     dom = dump_dom(index, root / "profile")
@@ -136,3 +141,11 @@ def test_docs_without_any_validation_is_one_clear_line(tmp_path):
     result = runner.invoke(app, ["docs", "--warehouse", str(tmp_path)])
     assert result.exit_code == 2
     assert "no validation results" in result.output and "Traceback" not in result.output
+
+
+def test_results_that_cannot_be_saved_are_a_warning_not_a_failed_publish(tmp_path, caplog):
+    (tmp_path / "_gx").mkdir()
+    (tmp_path / datadocs.RESULTS_DIR).write_text("a file where the folder should be")
+    with caplog.at_level("WARNING", logger="kabar.datadocs"):
+        datadocs.save_latest(tmp_path, {"articles": {"success": True}})
+    assert any("not saved" in r.getMessage() for r in caplog.records)
