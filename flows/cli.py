@@ -212,6 +212,74 @@ def inputs(
     )
 
 
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def sql(
+    query: str = typer.Argument(None, help="The SQL; tables: articles, meetings, commitments, topics, rejects."),
+    warehouse: Path = WAREHOUSE,
+    file: Path = typer.Option(None, "--file", "-f", help="Read the SQL from this file (e.g. queries/*.sql)."),
+    fmt: Format = typer.Option(Format.table, "--format", help="Output as a table, CSV or JSON."),
+) -> None:
+    """Run a SQL query over the warehouse tables (DuckDB views over the Parquet files)."""
+    from kabar.query import QueryError, cell, run_query, to_csv, to_json
+
+    if file is not None:
+        try:
+            query = file.read_text(encoding="utf-8")
+        except OSError as e:
+            _fail(f"cannot read {file}: {e.strerror or e}")
+    if not query:
+        _fail("give the SQL as an argument or with --file")
+    if not warehouse.is_dir():
+        _fail(f"the warehouse {warehouse} does not exist; run `kabar run` first")
+    try:
+        result = run_query(warehouse, query)
+    except QueryError as e:
+        _fail(f"SQL error: {e}")
+    if fmt is Format.csv:
+        sys.stdout.write(to_csv(result))
+    elif fmt is Format.json:
+        sys.stdout.write(to_json(result) + "\n")
+    else:
+        from rich.text import Text
+
+        t = Table(*result.columns, caption=f"{len(result.rows)} rows")
+        for row in result.rows:
+            t.add_row(*(Text("NULL", style="dim") if v is None else Text(cell(v)) for v in row))
+        out.print(t)
+
+
+@app.command()
+def docs(
+    warehouse: Path = WAREHOUSE,
+    open_: bool = typer.Option(False, "--open", help="Open the Data Docs in a web browser."),
+) -> None:
+    """Build Great Expectations Data Docs (HTML) of each table's latest validation."""
+    from kabar.datadocs import NoValidations, build
+    from kabar.settings import Settings
+
+    try:
+        index, pages = build(warehouse, Settings.from_env().expectations)
+    except NoValidations as e:
+        _fail(str(e))
+    for p in pages:
+        verdict = "passed" if p.success else "FAILED"
+        out.print(
+            f"{p.table:<12} {verdict:<6} {p.successful}/{p.evaluated} expectations  {p.page}",
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
+    out.print(str(index), highlight=False, markup=False, soft_wrap=True)
+    if open_:
+        typer.launch(index.as_uri())
+
+
 def main() -> None:
     app()
 

@@ -15,7 +15,7 @@ from kabar.models import Article, Reject
 from kabar.sources import InputFile, read_input, walk
 from kabar.state import State
 from kabar.transient import is_transient
-from kabar.validate import validate_tables
+from kabar.validate import result_record, validate_tables
 from kabar.warehouse import Batch, Warehouse, partition_of
 
 
@@ -48,6 +48,7 @@ class Validated:
     ingested: Ingested
     tables: dict[str, list[dict]]
     rejects: list[Reject]
+    results: dict[str, dict] = field(default_factory=dict)  # GX result JSON per table, for Data Docs
 
 
 # Example inputs kept per reject reason for the run's report, as many as `kabar rejects` shows.
@@ -221,9 +222,12 @@ def extract(ingested: Ingested) -> Extracted:
 def validate(extracted: Extracted, expectations: Path, today: dt.date | None = None) -> Validated:
     started = time.perf_counter()
     source_of = {a.article_id: (a.source_file, a.file) for a in extracted.ingested.articles}
-    passed, rejects, _ = validate_tables(_dedupe_articles(extracted.tables), expectations, source_of, today)
+    passed, rejects, results = validate_tables(_dedupe_articles(extracted.tables), expectations, source_of, today)
+    records = {name: result_record(r) for name, r in results.items()}
     extracted.ingested.seconds["validate"] += time.perf_counter() - started
-    return Validated(ingested=extracted.ingested, tables=passed, rejects=extracted.ingested.rejects + rejects)
+    return Validated(
+        ingested=extracted.ingested, tables=passed, rejects=extracted.ingested.rejects + rejects, results=records
+    )
 
 
 def _dedupe_articles(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
@@ -257,6 +261,7 @@ def build_batch(v: Validated, state: State) -> tuple[Batch, dict[str, Any]]:
     b = Batch()
     b.remove_articles = {aid: part for aid, part in state.published(replaced).items()}
     b.remove_reject_files = {f.rel for f in files}
+    b.validations = v.results
     b.state_files = [{"file": f.rel, "file_hash": "", "size": f.size, "mtime_ns": f.mtime_ns} for f in files]
     passing = {a["article_id"]: a for a in v.tables["articles"]}
     counts: dict[str, Any] = {

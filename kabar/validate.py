@@ -22,6 +22,9 @@ import pandas as pd
 from kabar.models import Reject
 
 SUITES = ("articles", "meetings", "commitments", "topics")
+# Per-row detail GX keeps in a COMPLETE result; the saved copy for Data Docs keeps GX's
+# partial lists (20 values) instead, so a 2,000-row batch with failures stays a small file.
+_FULL_LISTS = ("unexpected_list", "unexpected_index_list", "unexpected_index_query")
 
 
 class SuiteError(RuntimeError):
@@ -64,14 +67,19 @@ def _new_context():
     return gx, ctx, source
 
 
+def read_suite(folder: Path, name: str) -> dict:
+    """A suite file's JSON (name, expectations, meta)."""
+    path = folder / f"{name}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise SuiteError(f"cannot read expectation suite {path}: {e}") from e
+
+
 @cache
 def load_suite(folder: Path, name: str):
     gx, _, _ = _context()
-    path = folder / f"{name}.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise SuiteError(f"cannot read expectation suite {path}: {e}") from e
+    data = read_suite(folder, name)
     return gx.ExpectationSuite(name=data["name"], expectations=data["expectations"], meta=data.get("meta"))
 
 
@@ -101,6 +109,18 @@ def run_suite(folder: Path, name: str, frame: pd.DataFrame) -> tuple[Any, dict[i
             i = i if isinstance(i, int) else int(i.get("index", 0)) if isinstance(i, dict) else int(i)
             failures.setdefault(i, []).append(label)
     return result, failures
+
+
+def result_record(result: Any, when: dt.datetime | None = None) -> dict:
+    """A validation result as GX's JSON, stamped with its time, without the per-row lists (for Data Docs)."""
+    when = when or dt.datetime.now(dt.UTC)
+    record = result.to_json_dict()
+    for r in record["results"]:
+        for key in _FULL_LISTS:
+            (r.get("result") or {}).pop(key, None)
+    record["meta"]["run_id"] = {"run_name": "kabar", "run_time": when.isoformat()}
+    record["meta"]["validation_time"] = when.isoformat()
+    return record
 
 
 def _year(v: Any) -> float | None:

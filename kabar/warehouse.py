@@ -24,6 +24,8 @@ import pyarrow as pa
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
+from kabar import catalog
+from kabar.datadocs import save_latest
 from kabar.schemas import SCHEMAS, TABLES, to_table
 from kabar.state import State
 
@@ -93,6 +95,7 @@ class Batch:
     remove_reject_files: set[str] = field(default_factory=set)
     state_files: list[dict] = field(default_factory=list)
     state_inputs: list[dict] = field(default_factory=list)
+    validations: dict[str, dict] = field(default_factory=dict)  # latest GX result per table (Data Docs)
 
 
 class Warehouse:
@@ -213,6 +216,10 @@ class Warehouse:
             os.fsync(fh.fileno())
         os.replace(tmp, stage_dir / "COMMIT.json")
         self._roll_forward(stage_dir)
+        # Reports on the published data, not part of it: neither is journalled, and a catalog
+        # held open by a BI tool only costs a warning (catalog.refresh never raises for that).
+        save_latest(self.root, batch.validations)
+        catalog.refresh(self.root)
         return written
 
     def _filter_files(self, folder: Path, column: str, values: set[str], stage, ops: list[dict]) -> None:

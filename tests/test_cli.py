@@ -11,7 +11,7 @@ from kabar.warehouse import Warehouse
 from .conftest import REPO
 
 runner = CliRunner()
-COMMANDS = ["run", "serve", "rejects", "inputs"]
+COMMANDS = ["run", "serve", "rejects", "inputs", "sql", "docs"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
