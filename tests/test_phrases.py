@@ -35,6 +35,7 @@ def test_ignore_case_keeps_the_text_as_written():
 @given(st.lists(st.sampled_from(WORDS), max_size=12), st.sampled_from([" ", "  ", "-", ""]), st.booleans())
 def test_same_matches_as_the_regex_alternation(words, sep, ignore_case):
     text = sep.join(words) if sep else " ".join(words)
-    text = re.sub(" {2,}", " ", text)  # the matcher joins a phrase's words by one space, as cleaned text has them
+    # The matcher takes one whitespace character between a phrase's words, as cleaned text has them.
+    text = re.sub(r"\s{2,}", " ", text)
     flags = re.IGNORECASE if ignore_case else 0
     assert matcher_found(text, PHRASES, ignore_case) == regex_found(text, PHRASES, flags)
