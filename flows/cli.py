@@ -84,7 +84,7 @@ def run(
         return
     try:
         if step is Step.all:
-            from flows.server import start_temporary_server
+            from flows.server import start_temporary_server, startup_timeout
 
             server = start_temporary_server()  # boots while the imports below run
             from flows.pipeline import pipeline, task_runner
@@ -92,7 +92,7 @@ def run(
 
             warm_up().join()
             if server:
-                server.join()
+                server.wait(startup_timeout())
 
             runner = task_runner(workers, dask_address)
             flow = pipeline.with_options(task_runner=runner) if runner else pipeline
