@@ -57,7 +57,25 @@ def _city_matcher() -> PhraseMatcher[str]:
 
 @lru_cache(maxsize=4096)
 def _countries(text: str) -> tuple[Place, ...]:
-    return tuple(Place(f.start, f.end, f.surface, f.value, "country") for f in _country_matcher().find(text))
+    return tuple(
+        Place(f.start, f.end, f.surface, f.value, "country")
+        for f in _country_matcher().find(text)
+        if not _currency(text, f.start, f.end)
+    )
+
+
+@cache
+def _currency_words() -> tuple[frozenset[str], frozenset[str]]:
+    words = lexicon.load("countries")["currency"]
+    return frozenset(words["before"]), frozenset(words["after"])
+
+
+def _currency(text: str, start: int, end: int) -> bool:
+    """'dolar AS', 'US dollars': the country names a currency."""
+    before, after = _currency_words()
+    prev = text[max(0, start - 12) : start].split()
+    nxt = text[end : end + 12].split()
+    return bool(prev and prev[-1].lower() in before) or bool(nxt and nxt[0].lower().strip(".,;") in after)
 
 
 def find_countries(text: str) -> list[Place]:

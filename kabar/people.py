@@ -202,11 +202,21 @@ def _known_person(tokens: list[Token], i: int) -> tuple[int, Person] | None:
             continue
         text = " ".join(t.text for t in tokens[i : i + width])
         entry = index.get(text)
+        if entry and width == 1 and _inside_longer_name(tokens, i):
+            return None  # "Bank Mega Syariah" is no Megawati
         if entry:
             p = Person(name=entry["name"], country_code=entry.get("country"))
             p.aliases |= set(entry.get("aliases") or [])
             return i + width, p
     return None
+
+
+def _inside_longer_name(tokens: list[Token], i: int) -> bool:
+    """A one-word alias that is part of a longer proper noun: an organisation head before it or
+    another name word after it."""
+    lex = _lex()
+    org_before = i > 0 and _match_seq(tokens, i - 1, lex["org_heads"]) == 1
+    return org_before or (i + 1 < len(tokens) and _is_name_token(tokens[i + 1], lex))
 
 
 def _role_phrase(tokens: list[Token], j: int, places: dict, lex: dict, text: str):
@@ -256,6 +266,10 @@ def _role_phrase(tokens: list[Token], j: int, places: dict, lex: dict, text: str
             role.append(t)
             j += 1
             continue
+        if role and role[-1].text == "," and _role_continues(tokens, j, places, lex):
+            role.append(t)  # the unknown part of "Tinggi, Sains, dan Teknologi"
+            j += 1
+            continue
         if t.text.lower() == "sekaligus":
             role.append(t)
             j += 1
@@ -283,7 +297,14 @@ def _role_continues(tokens: list[Token], j: int, places: dict, lex: dict) -> boo
     if j >= len(tokens):
         return False
     t = tokens[j]
-    return t.text in lex["portfolio"] or t.start in places or bool(_match_seq(tokens, j, lex["titles"]))
+    if t.text in lex["portfolio"] or t.start in places or _match_seq(tokens, j, lex["titles"]):
+        return True
+    # An unknown part inside an enumeration of portfolio parts: "Tinggi, Sains, dan Teknologi".
+    k = j + 1
+    while k < len(tokens) and tokens[k].text.lower() in (",", "dan", "and"):
+        k += 1
+    joined = k > j + 1 and tokens[j + 1].text.lower() in (",", "dan", "and")
+    return joined and t.text[:1].isupper() and k < len(tokens) and tokens[k].text in lex["portfolio"]
 
 
 _ROLE_ABBR = re.compile(r"^(?:[A-Z][A-Z0-9&-]{1,9}|(?:Men|Wamen|Dir|Sek|Ka|Kadis|Dis|Wa|Ke|Pang|Kas)[a-z]{2,12})$")

@@ -64,6 +64,11 @@ def test_aliases_and_indonesian_names():
     assert [p.surface for p in find_cities("di Hotel Jayakarta, Labuan Bajo")] == ["Labuan Bajo"]
 
 
+def test_a_currency_is_no_country():
+    text = "investasi 5 miliar dolar AS dari Jepang, atau 80 juta Singapore dollars, dan yen Jepang melemah"
+    assert [p.code for p in find_countries(text)] == ["JPN"]
+
+
 def test_roles_and_people_load():
     assert "Menteri" in lexicon.roles()["titles"]
     assert all(p["name"] for p in lexicon.people())

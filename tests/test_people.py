@@ -35,6 +35,20 @@ from kabar.people import ArticlePeople, attribute_pronouns, find_mentions, find_
             [("Bui Xuan Cuong", "Wakil Ketua Komite Rakyat Ho Chi Minh City", "VNM")],
         ),
         (
+            "Menteri Pendidikan Tinggi, Sains, dan Teknologi Brian Yuliarto hadir",
+            [("Brian Yuliarto", "Menteri Pendidikan Tinggi, Sains, dan Teknologi", None)],
+        ),
+        (  # an enumerated part the lexicon does not know is still part of the role
+            "Menteri Kelautan, Astronomi, dan Perikanan Budi Santoso hadir",
+            [("Budi Santoso", "Menteri Kelautan, Astronomi, dan Perikanan", None)],
+        ),
+        (  # people listed after a title are not a role enumeration
+            "Menteri Koordinator Bidang Pangan, Zulkifli Hasan, dan Menteri Keuangan Sri Mulyani hadir",
+            [("Zulkifli Hasan", "Menteri Koordinator Bidang Pangan", None), ("Sri Mulyani Indrawati", None, None)],
+        ),
+        ("pembiayaan Bank Mega Syariah dan Mega Capital naik", []),
+        ("Kata Mega, itu benar", [("Megawati Soekarnoputri", None, "IDN")]),
+        (
             "Diketahui SBY dan Jokowi bertemu",
             [("Susilo Bambang Yudhoyono", None, "IDN"), ("Joko Widodo", None, "IDN")],
         ),
