@@ -79,11 +79,23 @@ def meeting_dates(text: str, base: dt.date | None) -> list:
 
 
 def find_trigger(text: str) -> tuple[str, str] | None:
+    """The strongest meeting phrase in text as (type, phrase). A summit that is only the setting
+    ("di sela KTT G20") does not make the talks held there multilateral: a weaker phrase decides,
+    else the number of sides."""
+    setting = None
     for kind, rx in _triggers():
-        m = rx.search(text)
-        if m:
+        for m in rx.finditer(text):
+            if kind == "multilateral" and _setting().search(text[max(0, m.start() - 40) : m.start()]):
+                setting = setting or ("other", m.group(0))
+                continue
             return kind, m.group(0)
-    return None
+    return setting
+
+
+@cache
+def _setting() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon.meetings()["setting"])
+    return re.compile(rf"\b(?:{words})(?:\s+[\w-]+){{0,2}}\s*$", re.IGNORECASE)
 
 
 def extract_meetings(

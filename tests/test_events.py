@@ -43,6 +43,18 @@ def extract(body: str, base: dt.date | None = BASE):
             "other",
             {"Megawati Soekarnoputri", "Prabowo Subianto"},
         ),
+        (
+            "Di sela KTT ASEAN di Kuala Lumpur, Senin (16/6/2025), Presiden Prabowo Subianto bertemu Perdana Menteri "
+            "Jepang Shigeru Ishiba.",
+            "bilateral",
+            {"Prabowo Subianto", "Shigeru Ishiba"},
+        ),
+        (
+            "Presiden Prabowo Subianto, Presiden Filipina Ferdinand Marcos dan Perdana Menteri Jepang Shigeru Ishiba "
+            "hadir di KTT ASEAN, Senin (16/6/2025).",
+            "multilateral",
+            {"Prabowo Subianto", "Ferdinand Marcos", "Shigeru Ishiba"},
+        ),
     ],
 )
 def test_meeting_types(body, kind, names):
