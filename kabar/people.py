@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from kabar import gazetteer, lexicon
 
 _TOKEN = re.compile(r"\(|\)|,|“|”|\"|[^\W_](?:[\w.'’\-]*[\w])?\.?", re.UNICODE)
-_LOWER_CONTINUATION = {"dan", "&", "of", "for", "and", "the", "ke", "bidang", "urusan", "se-", "sekaligus"}
+_LOWER_CONTINUATION = {"dan", "&", "of", "for", "and", "the", "ke", "bidang", "urusan", "se-", "sekaligus", "untuk", "di"}
 # Longest run of name tokens kept as one name.
 MAX_NAME_TOKENS = 5
 
@@ -162,10 +162,12 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
         name_toks, j = _name_run(tokens, j, lex)
         # "Direktur Utama Pertamina, Simon Aloysius Mantiri": the first run was the organisation.
         org = None
-        if name_toks and j + 1 < n and tokens[j].text == ",":
-            second, j2 = _name_run(tokens, j + 1, lex)
-            if len(second) >= 2 and len(name_toks) <= 3:
-                org = " ".join(t.text for t in name_toks)
+        comma = _appositive_comma(tokens, j, lex) if name_toks else None
+        if comma is not None and not _match_seq(tokens, comma + 1, lex["titles"]):
+            second, j2 = _name_run(tokens, comma + 1, lex)
+            if len(second) >= 2 and (comma - j + len(name_toks) <= 3 or comma > j):
+                # "Utusan Khusus Presiden Bidang Pembinaan Generasi Muda dan Pekerja Seni, Raffi Ahmad"
+                org = " ".join(t.text for t in tokens[j - len(name_toks) : comma])
                 name_toks, j = second, j2
         abbr = lex["abbr"].get(tokens[i].text) if k == 1 else None
         role = _role_text(role_toks, abbr)
@@ -202,7 +204,7 @@ def _known_person(tokens: list[Token], i: int) -> tuple[int, Person] | None:
             continue
         text = " ".join(t.text for t in tokens[i : i + width])
         entry = index.get(text)
-        if entry and width == 1 and _inside_longer_name(tokens, i):
+        if entry and _inside_longer_name(tokens, i, i + width):
             return None  # "Bank Mega Syariah" is no Megawati
         if entry:
             p = Person(name=entry["name"], country_code=entry.get("country"))
@@ -211,12 +213,29 @@ def _known_person(tokens: list[Token], i: int) -> tuple[int, Person] | None:
     return None
 
 
-def _inside_longer_name(tokens: list[Token], i: int) -> bool:
-    """A one-word alias that is part of a longer proper noun: an organisation head before it or
-    another name word after it."""
+def _appositive_comma(tokens: list[Token], j: int, lex: dict) -> int | None:
+    """Index of the comma when the capitalised run before tokens[j] goes on ('dan Pekerja Seni')
+    to a comma: the run named an organisation or a field, and the person follows the comma."""
+    k = j
+    while k < len(tokens) and k < j + 8:
+        t = tokens[k].text
+        if t == ",":
+            return k if k + 1 < len(tokens) else None
+        joined = t in ("dan", "&") and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
+        if not (joined or _is_name_token(tokens[k], lex)) or _match_seq(tokens, k, lex["titles"]):
+            return None
+        k += 1
+    return None
+
+
+def _inside_longer_name(tokens: list[Token], i: int, end: int) -> bool:
+    """A known name that is part of a longer proper noun: an organisation head before it, or
+    another name word after a one-word alias. (A name word before it is often an honorific:
+    'Yang Mulia Lawrence Wong'.)"""
     lex = _lex()
     org_before = i > 0 and _match_seq(tokens, i - 1, lex["org_heads"]) == 1
-    return org_before or (i + 1 < len(tokens) and _is_name_token(tokens[i + 1], lex))
+    name_after = end == i + 1 and end < len(tokens) and _is_name_token(tokens[end], lex)
+    return org_before or name_after
 
 
 def _role_phrase(tokens: list[Token], j: int, places: dict, lex: dict, text: str):
@@ -299,6 +318,8 @@ def _role_continues(tokens: list[Token], j: int, places: dict, lex: dict) -> boo
     t = tokens[j]
     if t.text in lex["portfolio"] or t.start in places or _match_seq(tokens, j, lex["titles"]):
         return True
+    if tokens[j - 1].text != "," and t.text[:1].isupper() and _organisation_before_abbreviation(tokens, j, lex):
+        return True  # "Duta Besar Kamboja untuk Perserikatan Bangsa-Bangsa (PBB), Chhea Keo"
     # An unknown part inside an enumeration of portfolio parts: "Tinggi, Sains, dan Teknologi".
     k = j + 1
     while k < len(tokens) and tokens[k].text.lower() in (",", "dan", "and"):

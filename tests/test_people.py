@@ -47,6 +47,30 @@ from kabar.people import ArticlePeople, attribute_pronouns, find_mentions, find_
             [("Zulkifli Hasan", "Menteri Koordinator Bidang Pangan", None), ("Sri Mulyani Indrawati", None, None)],
         ),
         ("pembiayaan Bank Mega Syariah dan Mega Capital naik", []),
+        (
+            "bertemu dengan Perdana Menteri Singapura, Yang Mulia Lawrence Wong, dan",
+            [("Lawrence Wong", None, "SGP")],
+        ),
+        (
+            "disampaikan oleh Duta Besar Kamboja untuk Perserikatan Bangsa-Bangsa (PBB), Chhea Keo, saat",
+            [("Chhea Keo", None, "KHM")],
+        ),
+        (
+            "menerima Utusan Khusus Presiden Bidang Pembinaan Generasi Muda dan Pekerja Seni, Raffi Ahmad, di",
+            [("Raffi Ahmad", None, None)],
+        ),
+        (
+            "Menlu Sugiono, Menkeu Sri Mulyani, dan Mendag Budi Santoso hadir",
+            [
+                ("Sugiono", "Menteri Luar Negeri", None),
+                ("Sri Mulyani Indrawati", "Menteri Keuangan", None),
+                ("Budi Santoso", "Menteri Perdagangan", None),
+            ],
+        ),
+        (
+            "bersama Menteri Pekerjaan Umum (PU), Dody Hanggodo dan Menteri Agama (Menag), Nasaruddin Umar.",
+            [("Dody Hanggodo", "Menteri Pekerjaan Umum", None), ("Nasaruddin Umar", "Menteri Agama", None)],
+        ),
         ("Kata Mega, itu benar", [("Megawati Soekarnoputri", None, "IDN")]),
         (
             "Diketahui SBY dan Jokowi bertemu",
