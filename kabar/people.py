@@ -15,7 +15,21 @@ from functools import cache, lru_cache
 from kabar import gazetteer, lexicon
 
 _TOKEN = re.compile(r"\(|\)|,|“|”|\"|[^\W_](?:[\w.'’\-]*[\w])?\.?", re.UNICODE)
-_LOWER_CONTINUATION = {"dan", "&", "of", "for", "and", "the", "ke", "bidang", "urusan", "se-", "sekaligus", "untuk", "di"}
+_LOWER_CONTINUATION = {
+    "dan",
+    "&",
+    "of",
+    "for",
+    "and",
+    "the",
+    "ke",
+    "bidang",
+    "urusan",
+    "se-",
+    "sekaligus",
+    "untuk",
+    "di",
+}
 # Longest run of name tokens kept as one name.
 MAX_NAME_TOKENS = 5
 
@@ -78,6 +92,7 @@ def _lex() -> dict:
         "not_name": set(names["not_name"]),
         "particles": set(names["particles"]),
         "org_heads": PhraseIndex.build(names["org_heads"], ignore_case=False),
+        "org_prefixes": tuple(names["org_prefixes"]),
     }
 
 
@@ -115,7 +130,7 @@ def _is_name_token(tok: Token, lex: dict) -> bool:
     if not w[:1].isupper():
         return False
     core = w.rstrip(".")
-    if core in lex["not_name"] or core in lex["portfolio"]:
+    if core in lex["not_name"] or core in lex["portfolio"] or core.startswith(lex["org_prefixes"]):
         return False
     if len(core) > 1 and core.isupper() and core not in _alias_index():
         return False  # acronyms (RI, DPR) are organisations, not names
@@ -276,7 +291,12 @@ def _role_phrase(tokens: list[Token], j: int, places: dict, lex: dict, text: str
             country = country or place.code  # "Wakil Ketua Komite Rakyat Ho Chi Minh City": Vietnamese
             j = end + 1
             continue
-        if t.text in lex["portfolio"] or (t.text.isupper() and len(t.text) >= 2 and t.text not in _alias_index()):
+        institution = t.text.startswith(lex["org_prefixes"])  # "Kepala Biro Humas Kemenkeu Deni Surjantoro"
+        if (
+            institution
+            or t.text in lex["portfolio"]
+            or (t.text.isupper() and len(t.text) >= 2 and t.text not in _alias_index())
+        ):
             role.append(t)
             j += 1
             continue

@@ -48,6 +48,11 @@ from kabar.people import ArticlePeople, attribute_pronouns, find_mentions, find_
         ),
         ("pembiayaan Bank Mega Syariah dan Mega Capital naik", []),
         (
+            "Kepala Biro Humas Kemenkeu Deni Surjantoro mengatakan",
+            [("Deni Surjantoro", "Kepala Biro Humas Kemenkeu", None)],
+        ),
+        ("dengan Kepala Biro OSDM Kemendikti saintek, kemarin", []),
+        (
             "bertemu dengan Perdana Menteri Singapura, Yang Mulia Lawrence Wong, dan",
             [("Lawrence Wong", None, "SGP")],
         ),
