@@ -53,11 +53,23 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "numeric": re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b"),
         # "tahun 1997", "pada 2026", "in 1987"
         "year": re.compile(r"\b(?:tahun|pada|sejak|in)\s+(?P<y>(?:19|20)\d{2})\b(?![/.\-]\d)", flags),
+        # "akhir Oktober lalu", "September mendatang", "pada Juni": a month of a year the text leaves out
+        "month_only": re.compile(
+            rf"(?:\b(?P<lead>{_alt(w['month_lead'])})\s+)?\b(?P<mo>{mo})\b(?!\s*\d)"
+            rf"(?:\s+(?P<dir>{_alt(w['month_direction'])})\b)?",
+            flags,
+        ),
+        # "bulan lalu", "next month"
+        "relative_month": re.compile(rf"\b(?P<rel>{_alt(w['relative_months'])})\b", flags),
         # "kemarin", "hari ini"
         "relative": re.compile(rf"\b(?P<rel>{rel})\b", flags),
         # "Rabu", "pada Senin lalu", "on Monday"
         "weekday": re.compile(rf"\b(?P<wd>{wd})\b(?!\s*[,(]?\s*\(?\d)", flags),
     }
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(k) for k in words), key=len, reverse=True))
 
 
 def _valid(y: int, m: int, d: int) -> dt.date | None:
@@ -125,6 +137,13 @@ def find_dates(text: str, base: dt.date | None) -> list[DateMention]:
     for m in p["year"].finditer(text):
         add(m, _valid(int(m["y"]), 1, 1), "year", True)
     if base is not None:
+        for m in p["month_only"].finditer(text):
+            if (m["lead"] or m["dir"]) and m["mo"][0].isupper():  # "pada Mei", "Mei lalu"; not a bare "Mei"
+                add(m, _month_of(months[m["mo"].lower()], m["dir"], base), "month", False)
+        w = _words()
+        for m in p["relative_month"].finditer(text):
+            total = base.year * 12 + base.month - 1 + w["relative_months"][m["rel"].lower()]
+            add(m, dt.date(total // 12, total % 12 + 1, 1), "month", False)
         for m in p["relative"].finditer(text):
             add(m, base + dt.timedelta(days=rel_days[m["rel"].lower()]), "day", False)
         for m in p["weekday"].finditer(text):
@@ -140,6 +159,22 @@ def find_dates(text: str, base: dt.date | None) -> list[DateMention]:
             )
     found.sort(key=lambda x: x.start)
     return found
+
+
+def _month_of(month: int, direction: str | None, base: dt.date) -> dt.date:
+    """The first day of the named month: the last one before the article ('lalu'), the next one
+    ('mendatang'), the article's year ('ini'), else the nearest one."""
+    step = _words()["month_direction"].get((direction or "").lower())
+    this_year = dt.date(base.year, month, 1)
+    here = dt.date(base.year, base.month, 1)
+    if step == 0:
+        return this_year
+    if step == -1:
+        return this_year if this_year < here else dt.date(base.year - 1, month, 1)
+    if step == 1:
+        return this_year if this_year > here else dt.date(base.year + 1, month, 1)
+    candidates = [dt.date(base.year + k, month, 1) for k in (-1, 0, 1)]
+    return min(candidates, key=lambda d: abs((d - here).days))
 
 
 def _resolve_weekday(weekday: int, base: dt.date, after: str) -> dt.date:

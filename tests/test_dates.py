@@ -46,3 +46,24 @@ def test_dates_in_text_resolve_against_the_article_date(text, date, precision):
 
 def test_impossible_written_date_is_not_a_date():
     assert find_dates("pada Selasa (31/2/2023)", BASE) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Pertemuan itu digelar akhir Oktober lalu di Jakarta.", dt.date(2025, 10, 1)),
+        ("Mereka akan bertemu pada April mendatang.", dt.date(2026, 4, 1)),
+        ("Mereka bertemu pada Oktober lalu saat kunjungan.", dt.date(2025, 10, 1)),
+        ("bertemu pada awal Juni ini", dt.date(2025, 6, 1)),
+        ("akan diteken pada Desember", dt.date(2025, 12, 1)),  # no direction: the nearest December
+        ("rapat digelar bulan lalu", dt.date(2025, 10, 1)),
+        ("Shultz would go to Moscow next month", dt.date(2025, 12, 1)),
+    ],
+)
+def test_a_month_without_its_year_is_resolved_against_the_article_date(text, expected):
+    [d] = find_dates(text, dt.date(2025, 11, 20))
+    assert (d.date, d.precision) == (expected, "month")
+
+
+def test_a_bare_month_name_without_a_lead_or_direction_is_no_date():
+    assert find_dates("Mei mengatakan kepada wartawan", dt.date(2025, 11, 20)) == []
