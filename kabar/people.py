@@ -173,6 +173,7 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
             i += 1
             continue
         j, role_toks, country = _role_phrase(tokens, i + k, places, lex, text)
+        country = country or _country_before(tokens, i, text)
         role_toks = tokens[i : i + k] + role_toks
         name_toks, j = _name_run(tokens, j, lex)
         # "Direktur Utama Pertamina, Simon Aloysius Mantiri": the first run was the organisation.
@@ -241,6 +242,23 @@ def _appositive_comma(tokens: list[Token], j: int, lex: dict) -> int | None:
             return None
         k += 1
     return None
+
+
+def _country_before(tokens: list[Token], i: int, text: str) -> str | None:
+    """'Chinese Foreign Minister Wang Yi': a country word just before the title, unless it is the
+    place of a preposition ('tiba di Malaysia Presiden …')."""
+    if i == 0:
+        return None
+    place = next((p for p in gazetteer.find_countries(text) if p.end == tokens[i - 1].end), None)
+    if place is None:
+        return None
+    before = text[: place.start].split()
+    if before and before[-1].lower() in _PREPOSITIONS:
+        return None
+    return place.code
+
+
+_PREPOSITIONS = {"di", "ke", "dari", "in", "to", "from", "at", "of", "for", "untuk", "dengan", "with"}
 
 
 def _inside_longer_name(tokens: list[Token], i: int, end: int) -> bool:

@@ -47,6 +47,8 @@ from kabar.people import ArticlePeople, attribute_pronouns, find_mentions, find_
             [("Zulkifli Hasan", "Menteri Koordinator Bidang Pangan", None), ("Sri Mulyani Indrawati", None, None)],
         ),
         ("pembiayaan Bank Mega Syariah dan Mega Capital naik", []),
+        ("Japanese Prime Minister Yasuhiro Nakasone said", [("Yasuhiro Nakasone", "Prime Minister", "JPN")]),
+        ("Setibanya di Malaysia Presiden Prabowo Subianto disambut", [("Prabowo Subianto", "Presiden", "IDN")]),
         (
             "Kepala Biro Humas Kemenkeu Deni Surjantoro mengatakan",
             [("Deni Surjantoro", "Kepala Biro Humas Kemenkeu", None)],
