@@ -134,7 +134,7 @@ def test_commitments(body, kind, status, countries):
         "Presiden berharap Indonesia dan Malaysia dapat menandatangani perjanjian perbatasan.",
         "Pemerintah perlu memperkuat kerja sama dengan negara tetangga.",
         "Menteri mengajak para investor untuk berinvestasi di Ibu Kota Nusantara.",
-        "Presiden Rusia Vladimir Putin mengharapkan perjanjian perdagangan bebas dengan Indonesia bisa segera disepakati.",
+        "Presiden Rusia Vladimir Putin mengharapkan perjanjian dagang dengan Indonesia bisa segera disepakati.",
         "Dalam pidatonya, Presiden meminta semua pihak siap menghadapi tantangan global.",
     ],
 )
