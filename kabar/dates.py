@@ -51,8 +51,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "month_year": re.compile(rf"\b(?P<mo>{mo})\s+(?:tahun\s+)?(?P<y>\d{{4}})\b", flags),
         # "10/5/2023", "2023-05-10"
         "numeric": re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b"),
-        # "tahun 1997", "pada 2026", "in 1987"
-        "year": re.compile(r"\b(?:tahun|pada|sejak|in)\s+(?P<y>(?:19|20)\d{2})\b(?![/.\-]\d)", flags),
+        # "tahun 1997", "pada 2026", "in 1987" (not "sejak 2008": since then, not then)
+        "year": re.compile(r"\b(?:tahun|pada|in)\s+(?P<y>(?:19|20)\d{2})\b(?![/.\-]\d)", flags),
         # "akhir Oktober lalu", "September mendatang", "pada Juni": a month of a year the text leaves out
         "month_only": re.compile(
             rf"(?:\b(?P<lead>{_alt(w['month_lead'])})\s+)?\b(?P<mo>{mo})\b(?!\s*\d)"

@@ -93,6 +93,12 @@ def find_trigger(text: str) -> tuple[str, str] | None:
 
 
 @cache
+def _negated() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(lexicon.meetings()["negated"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})(?:\s+(?:untuk|to|pernah|jadi|akan|mau|bisa|dapat))?\s+$", re.IGNORECASE)
+
+
+@cache
 def _setting() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in lexicon.meetings()["setting"])
     return re.compile(rf"\b(?:{words})(?:\s+[\w-]+){{0,2}}\s*$", re.IGNORECASE)
@@ -115,6 +121,8 @@ def extract_meetings(
             continue
         kind, word = trig
         at = s.text.lower().find(word.lower())
+        if _negated().search(s.text[max(0, at - 30) : at]):
+            continue  # "memilih ogah menemui", "refused to meet"
         dates = meeting_dates(s.text, base)
         said = quote_end(s.text)
         named = [m for m in mentions[idx] if not m.person.is_org]

@@ -67,3 +67,7 @@ def test_a_month_without_its_year_is_resolved_against_the_article_date(text, exp
 
 def test_a_bare_month_name_without_a_lead_or_direction_is_no_date():
     assert find_dates("Mei mengatakan kepada wartawan", dt.date(2025, 11, 20)) == []
+
+
+def test_since_a_year_is_not_that_year():
+    assert find_dates("kemitraan strategis sejak 2008", dt.date(2025, 11, 20)) == []

@@ -73,6 +73,14 @@ def test_planned_meeting_and_its_later_mention_is_one_meeting():
     assert m["status"] == "planned" and m["city"] == "Hanoi" and m["country_code"] == "VNM"
 
 
+def test_a_meeting_refused_or_called_off_is_not_a_meeting():
+    body = (
+        "Presiden Kroasia Zoran Milanovic menolak menemui Menteri Luar Negeri Israel Gideon Saar di Zagreb, "
+        "Selasa (10/6/2025). Perdana Menteri Andrej Plenkovic juga batal bertemu dengan Gideon Saar."
+    )
+    assert extract(body).meetings == []
+
+
 def test_press_conference_is_not_a_meeting():
     body = "Menteri Keuangan Sri Mulyani dan Gubernur BI Perry Warjiyo menggelar konferensi pers di Jakarta."
     assert extract(body).meetings == []

@@ -22,7 +22,7 @@ from kabar.people import ArticlePeople, attribute_pronouns, find_mentions, find_
         ),
         (
             "Ketua Perhimpunan Hotel dan Restoran Indonesia (PHRI) Jatim, Dwi Cahyono mengatakan",
-            [("Dwi Cahyono", "Ketua Perhimpunan Hotel dan Restoran Indonesia", None)],
+            [("Dwi Cahyono", "Ketua Perhimpunan Hotel dan Restoran Indonesia Jatim", None)],
         ),
         ("Presiden Komisi Eropa Ursula von der Leyen di Brussels", [("Ursula von der Leyen", None, None)]),
         (
