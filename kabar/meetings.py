@@ -92,6 +92,24 @@ def find_trigger(text: str) -> tuple[str, str] | None:
     return setting
 
 
+def _without_reporter(named: list[Mention], s: Sentence, at: int, kind: str) -> list[Mention]:
+    """'Dasco mengatakan penandatanganan … dilakukan oleh Prabowo': who reports a meeting in indirect
+    speech is no party to it when the reported clause names the parties itself (two people, or the
+    signatories of a signing)."""
+    verbs = list(_reporting().finditer(s.text[:at]))
+    if not verbs:
+        return named
+    clause = [m for m in named if m.start - s.start >= verbs[-1].end()]
+    if len(_unique([m.person for m in clause])) >= 2 or (kind == "signing" and clause):
+        return clause
+    return named
+
+
+@cache
+def _reporting() -> re.Pattern[str]:
+    return lexicon.phrase_regex(lexicon.meetings()["reporting"])
+
+
 @cache
 def _negated() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(lexicon.meetings()["negated"], key=len, reverse=True))
@@ -128,6 +146,7 @@ def extract_meetings(
         named = [m for m in mentions[idx] if not m.person.is_org]
         if said is not None and at < said:  # a meeting told in a quote: its speaker did not attend it
             named = [m for m in named if m.start - s.start < said]
+        named = _without_reporter(named, s, at, kind)
         persons = _unique([m.person for m in named])
         if drafts and _anaphora().search(s.text[at + len(word) :]):
             # "pertemuan tersebut": the same meeting again, maybe naming more of who took part

@@ -81,6 +81,17 @@ def test_a_meeting_refused_or_called_off_is_not_a_meeting():
     assert extract(body).meetings == []
 
 
+def test_who_reports_a_meeting_in_indirect_speech_is_no_party_to_it():
+    body = (
+        "Sekretaris Kabinet Teddy Indra Wijaya mengatakan Presiden Prabowo Subianto bertemu dengan Perdana Menteri "
+        "Kanada Mark Carney di Ottawa, Senin (16/6/2025)."
+    )
+    [m] = extract(body).meetings
+    assert {p["name"] for p in m["participants"]} == {"Prabowo Subianto", "Mark Carney"}
+    signing = "Wakil Ketua DPR Sufmi Dasco Ahmad mengatakan penandatanganan surat itu dilakukan oleh Prabowo Subianto."
+    assert extract(signing).meetings == []
+
+
 def test_press_conference_is_not_a_meeting():
     body = "Menteri Keuangan Sri Mulyani dan Gubernur BI Perry Warjiyo menggelar konferensi pers di Jakarta."
     assert extract(body).meetings == []
