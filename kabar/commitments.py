@@ -189,7 +189,7 @@ def _status(text: str, kind: str, sign, planned, agreed) -> str:
 
 def _parties(text: str, mentions: list[Mention], people: ArticlePeople) -> tuple[list[str], list[str]]:
     """Parties named in the sentence: countries first ("Indonesia dan Vietnam"), else people and organisations."""
-    countries = gazetteer.find_countries(text)
+    countries = [c for c in gazetteer.find_countries(text) if not _located(text, c.start)]
     names: list[str] = []
     codes: list[str] = []
     for c in countries:
@@ -210,6 +210,16 @@ def _parties(text: str, mentions: list[Mention], people: ArticlePeople) -> tuple
             if people.language == "id" and _domestic().match(o.person.name):
                 codes.append("IDN")
     return names, codes
+
+
+def _located(text: str, start: int) -> bool:
+    """'at their summit in Reykjavik, Iceland', 'berinvestasi di Indonesia': a place, not a party."""
+    before = text[max(0, start - 40) : start]
+    return bool(_LOCATED.search(before))
+
+
+# A locative preposition, maybe with a city and comma between it and the country.
+_LOCATED = re.compile(r"\b(?:di|ke|in|at|to)\s+(?:[A-Z][\w'’.-]*\s+){0,3}?(?:[A-Z][\w'’.-]*,\s+)?$")
 
 
 @cache

@@ -121,6 +121,12 @@ def test_date_of_the_quote_is_not_the_meeting_date():
             "agreed",
             ["IDN", "JPN"],
         ),
+        (  # the summit's place is no party to the treaty
+            "Amerika Serikat dan Rusia menandatangani perjanjian itu di Reykjavik, Islandia, Senin (16/6/2025).",
+            "agreement",
+            "signed",
+            ["RUS", "USA"],
+        ),
         (
             "Pemprov NTB akan melobi Kemenkeu untuk menambah alokasi dana transfer ke daerah.",
             "pledge",
@@ -155,6 +161,7 @@ def test_commitments(body, kind, status, countries):
         "Menteri mengajak para investor untuk berinvestasi di Ibu Kota Nusantara.",
         "Presiden Rusia Vladimir Putin mengharapkan perjanjian dagang dengan Indonesia bisa segera disepakati.",
         "Dalam pidatonya, Presiden meminta semua pihak siap menghadapi tantangan global.",
+        "Kementerian Kelautan dan Perikanan akan terus mengawasi pelaksanaan kegiatan di pesisir.",
     ],
 )
 def test_hopes_needs_and_invitations_are_not_commitments(body):
