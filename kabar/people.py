@@ -93,6 +93,7 @@ def _lex() -> dict:
         "particles": set(names["particles"]),
         "org_heads": PhraseIndex.build(names["org_heads"], ignore_case=False),
         "org_prefixes": tuple(names["org_prefixes"]),
+        "honorifics": set(roles["honorifics"]),
     }
 
 
@@ -187,6 +188,8 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
                 name_toks, j = second, j2
         abbr = lex["abbr"].get(tokens[i].text) if k == 1 else None
         role = _role_text(role_toks, abbr)
+        if role and role.rstrip(".") in lex["honorifics"]:
+            role = None  # "Mr Gates"
         if name_toks:
             name = " ".join(t.text.rstrip(",") for t in name_toks).rstrip(".")
             known = _alias_index().get(name)

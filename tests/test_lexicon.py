@@ -1,5 +1,7 @@
 """The data files under kabar/data load and hold what the code relies on."""
 
+from pathlib import Path
+
 import pycountry
 
 from kabar import lexicon
@@ -73,3 +75,21 @@ def test_roles_and_people_load():
     assert "Menteri" in lexicon.roles()["titles"]
     assert all(p["name"] for p in lexicon.people())
     assert lexicon.boilerplate()["line"]
+
+
+def test_every_lexicon_entry_is_text():
+    """YAML reads a bare No, On or Yes as a boolean; every word in the data files must stay a word."""
+    import yaml
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                assert not isinstance(key, bool), f"{where}: key {key!r}"
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for item in node:
+                assert not isinstance(item, bool), f"{where}: {item!r} is not text (quote it)"
+                walk(item, where)
+
+    for path in sorted((Path(lexicon.__file__).parent / "data").glob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)

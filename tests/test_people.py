@@ -48,6 +48,7 @@ from kabar.people import ArticlePeople, attribute_pronouns, find_mentions, find_
         ),
         ("pembiayaan Bank Mega Syariah dan Mega Capital naik", []),
         ("Japanese Prime Minister Yasuhiro Nakasone said", [("Yasuhiro Nakasone", "Prime Minister", "JPN")]),
+        ("Mr Blair held talks with Mr. Sharon", [("Blair", None, None), ("Sharon", None, None)]),
         ("Setibanya di Malaysia Presiden Prabowo Subianto disambut", [("Prabowo Subianto", "Presiden", "IDN")]),
         (
             "Kepala Biro Humas Kemenkeu Deni Surjantoro mengatakan",
