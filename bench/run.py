@@ -62,12 +62,19 @@ def run(raw: Path, wh: Path, extra: list[str]) -> tuple[float, dict]:
         str(out),
         *extra,
     ]
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
     wall = time.perf_counter() - t
     if done.returncode != 0:
         sys.exit(f"kabar run failed:\n{done.stderr[-2000:]}")
-    return wall, json.loads(out.read_text(encoding="utf-8"))
+    summary = json.loads(out.read_text(encoding="utf-8"))
+    summary["cpu_seconds"] = _children_cpu() - cpu  # the CLI and all it waited for (server, Dask workers)
+    return wall, summary
+
+
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def _spin(_: int) -> float:
@@ -116,8 +123,14 @@ def main(argv: list[str] | None = None) -> int:
         f"throughput  {s['articles'] / flow:,.0f} articles/s in the flow ({s['articles']:,} articles, "
         f"{s['rows'].get('meetings', 0):,} meetings, {s['rows'].get('commitments', 0):,} commitments)"
     )
-    stages = "  ".join(f"{k} {sec[k]:.1f}s" for k in ("plan", "ingest", "extract", "validate", "publish") if k in sec)
-    print(f"stages      {stages}  (task time summed over batches; overlapping with --workers)")
+    names = ("ingest", "extract", "validate", "publish")
+    stages = "  ".join(f"{k} {sec[k]:.1f}s" for k in names if k in sec)
+    print(f"stages      CPU {stages}  (summed over batches and workers)")
+    other = s["cpu_seconds"] - sum(sec.get(k, 0) for k in names)
+    print(
+        f"CPU         {s['cpu_seconds']:.1f}s in all; {other:.1f}s outside the steps (Prefect's engine and server,"
+        f" imports, task and Dask overhead)"
+    )
     if sec.get("extract"):
         print(f"validate+publish / extract = {(sec.get('validate', 0) + sec.get('publish', 0)) / sec['extract']:.0%}")
     print(f"peak memory {peak_mb:,.0f} MB (largest process)")

@@ -150,7 +150,7 @@ def print_summary(s: dict, warehouse: Path) -> None:
     secs = s.get("seconds", {})
     if secs.get("total"):
         stages = "  ".join(f"{k} {secs[k]:.1f}s" for k in ("ingest", "extract", "validate", "publish") if k in secs)
-        t.add_row("time", f"{secs['total']:.1f}s in the flow ({stages})")
+        t.add_row("time", f"{secs['total']:.1f}s in the flow (CPU: {stages})")
     out.print(t)
 
 
