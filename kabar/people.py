@@ -94,6 +94,7 @@ def _lex() -> dict:
         "org_heads": PhraseIndex.build(names["org_heads"], ignore_case=False),
         "org_prefixes": tuple(names["org_prefixes"]),
         "honorifics": set(roles["honorifics"]),
+        "foreign_by_default": set(roles["foreign_by_default"]),
     }
 
 
@@ -479,10 +480,13 @@ class ArticlePeople:
         return found
 
     def default_country(self, p: Person) -> str | None:
-        """Indonesian news names foreigners' countries; an unmarked title is Indonesian."""
+        """Indonesian news names foreigners' countries; an unmarked title is Indonesian, except a
+        bare head-of-state title held by someone people.yaml does not know ("Presiden Lee Jae Myung")."""
         if p.country_code:
             return p.country_code
-        return "IDN" if self.language == "id" and p.role else None
+        if self.language != "id" or not p.role or p.role in _lex()["foreign_by_default"]:
+            return None  # Indonesia's own presidents and kings are in people.yaml with their country
+        return "IDN"
 
 
 @cache

@@ -120,3 +120,11 @@ def test_speaker_and_subject_pronouns_stand_for_the_person_named_last():
     mentions = [people.resolve(t, o) for t, o in texts]
     attribute_pronouns(texts, mentions)
     assert [[m.person.name for m in ms] for ms in mentions] == [["Sutiaji"], ["Sutiaji"], ["Sutiaji"], []]
+
+
+def test_an_unknown_holder_of_a_bare_head_of_state_title_is_not_taken_for_indonesian():
+    people = ArticlePeople(language="id")
+    found = {m.person.name: m.person for m in people.resolve("Presiden Lee Jae Myung bertemu Menteri Sugiono.")}
+    assert people.default_country(found["Lee Jae Myung"]) is None
+    assert people.default_country(found["Sugiono"]) == "IDN"
+    assert people.default_country(people.resolve("Presiden Prabowo Subianto hadir.")[0].person) == "IDN"
