@@ -117,6 +117,12 @@ def _negated() -> re.Pattern[str]:
 
 
 @cache
+def _negated_after() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(lexicon.meetings()["negated_after"], key=len, reverse=True))
+    return re.compile(rf"^(?:nya)?(?:\s+(?:itu|tersebut|ini|mereka|keduanya))?\s+(?:{words})\b", re.IGNORECASE)
+
+
+@cache
 def _setting() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in lexicon.meetings()["setting"])
     return re.compile(rf"\b(?:{words})(?:\s+[\w-]+){{0,2}}\s*$", re.IGNORECASE)
@@ -139,8 +145,8 @@ def extract_meetings(
             continue
         kind, word = trig
         at = s.text.lower().find(word.lower())
-        if _negated().search(s.text[max(0, at - 30) : at]):
-            continue  # "memilih ogah menemui", "refused to meet"
+        if _negated().search(s.text[max(0, at - 30) : at]) or _negated_after().match(s.text[at + len(word) :]):
+            continue  # "memilih ogah menemui", "refused to meet", "pertemuan belum kunjung terjadi"
         dates = meeting_dates(s.text, base)
         said = quote_end(s.text)
         named = [m for m in mentions[idx] if not m.person.is_org]
