@@ -118,8 +118,16 @@ def _negated() -> re.Pattern[str]:
 
 @cache
 def _negated_after() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(lexicon.meetings()["negated_after"], key=len, reverse=True))
-    return re.compile(rf"^(?:nya)?(?:\s+(?:itu|tersebut|ini|mereka|keduanya))?\s+(?:{words})\b", re.IGNORECASE)
+    data = lexicon.meetings()
+
+    def alt(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True))
+
+    return re.compile(
+        rf"^(?:nya)?(?:\s+(?:itu|tersebut|ini|mereka|keduanya))?\s+(?:{alt('called_off')})\b"
+        rf"|^[^.,;:]{{0,80}}?\b(?:{alt('negated_after')})\s+(?:\w+\s+)?(?:{alt('took_place')})\b",
+        re.IGNORECASE,
+    )
 
 
 @cache
