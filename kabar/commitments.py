@@ -214,12 +214,14 @@ def _parties(text: str, mentions: list[Mention], people: ArticlePeople) -> tuple
 
 def _located(text: str, start: int) -> bool:
     """'at their summit in Reykjavik, Iceland', 'berinvestasi di Indonesia': a place, not a party."""
-    before = text[max(0, start - 40) : start]
-    return bool(_LOCATED.search(before))
+    return bool(_locative().search(text[max(0, start - 40) : start]))
 
 
-# A locative preposition, maybe with a city and comma between it and the country.
-_LOCATED = re.compile(r"\b(?:di|ke|in|at|to)\s+(?:[A-Z][\w'’.-]*\s+){0,3}?(?:[A-Z][\w'’.-]*,\s+)?$")
+@cache
+def _locative() -> re.Pattern[str]:
+    """A locative preposition, maybe with a city and a comma between it and the country."""
+    words = "|".join(re.escape(w) for w in lexicon.load("countries")["locative"])
+    return re.compile(rf"\b(?:{words})\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}?(?:[A-Z][\w'’.-]*,\s+)?$")
 
 
 @cache

@@ -15,21 +15,6 @@ from functools import cache, lru_cache
 from kabar import gazetteer, lexicon
 
 _TOKEN = re.compile(r"\(|\)|,|“|”|\"|[^\W_](?:[\w.'’\-]*[\w])?\.?", re.UNICODE)
-_LOWER_CONTINUATION = {
-    "dan",
-    "&",
-    "of",
-    "for",
-    "and",
-    "the",
-    "ke",
-    "bidang",
-    "urusan",
-    "se-",
-    "sekaligus",
-    "untuk",
-    "di",
-}
 # Longest run of name tokens kept as one name.
 MAX_NAME_TOKENS = 5
 
@@ -95,6 +80,8 @@ def _lex() -> dict:
         "org_prefixes": tuple(names["org_prefixes"]),
         "honorifics": set(roles["honorifics"]),
         "foreign_by_default": set(roles["foreign_by_default"]),
+        "joiners": set(roles["joiners"]),
+        "prepositions": set(lexicon.load("countries")["prepositions"]),
     }
 
 
@@ -257,12 +244,9 @@ def _country_before(tokens: list[Token], i: int, text: str) -> str | None:
     if place is None:
         return None
     before = text[: place.start].split()
-    if before and before[-1].lower() in _PREPOSITIONS:
+    if before and before[-1].lower() in _lex()["prepositions"]:
         return None
     return place.code
-
-
-_PREPOSITIONS = {"di", "ke", "dari", "in", "to", "from", "at", "of", "for", "untuk", "dengan", "with"}
 
 
 def _inside_longer_name(tokens: list[Token], i: int, end: int) -> bool:
@@ -322,7 +306,7 @@ def _role_phrase(tokens: list[Token], j: int, places: dict, lex: dict, text: str
             role.append(t)
             j += 1
             continue
-        if (t.text.lower() in _LOWER_CONTINUATION or t.text == ",") and _role_continues(tokens, j + 1, places, lex):
+        if (t.text.lower() in lex["joiners"] or t.text == ",") and _role_continues(tokens, j + 1, places, lex):
             # "Bidang Hukum, Hak Asasi Manusia, dan Imigrasi"; "Secretary of State for Foreign, … of the United Kingdom"
             role.append(t)
             j += 1
@@ -427,7 +411,7 @@ def _role_text(role_toks: list[Token], abbr: list | None) -> str | None:
     if abbr:
         return abbr[0]
     words = [t.text for t in role_toks]
-    while words and words[-1].lower() in _LOWER_CONTINUATION | {","}:
+    while words and words[-1].lower() in _lex()["joiners"] | {","}:
         words.pop()
     return " ".join(words).replace(" ,", ",") or None
 
