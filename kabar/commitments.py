@@ -220,7 +220,7 @@ def _located(text: str, start: int) -> bool:
 @cache
 def _locative() -> re.Pattern[str]:
     """A locative preposition, maybe with a city and a comma between it and the country."""
-    words = "|".join(re.escape(w) for w in lexicon.load("countries")["locative"])
+    words = lexicon.alternation(lexicon.load("countries")["locative"])
     return re.compile(rf"\b(?:{words})\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}?(?:[A-Z][\w'’.-]*,\s+)?$")
 
 

@@ -31,9 +31,7 @@ def _words() -> dict:
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     w = _words()
-    wd = "|".join(sorted((re.escape(k) for k in w["weekdays"]), key=len, reverse=True))
-    mo = "|".join(sorted((re.escape(k) for k in w["months"]), key=len, reverse=True))
-    rel = "|".join(sorted((re.escape(k) for k in w["relative_days"]), key=len, reverse=True))
+    wd, mo, rel = (lexicon.alternation(w[k]) for k in ("weekdays", "months", "relative_days"))
     flags = re.IGNORECASE
     return {
         # "Rabu (10/5/2023)", "Sabtu (21/9)", "Rabu, 10/5/2023"
@@ -55,21 +53,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "year": re.compile(r"\b(?:tahun|pada|in)\s+(?P<y>(?:19|20)\d{2})\b(?![/.\-]\d)", flags),
         # "akhir Oktober lalu", "September mendatang", "pada Juni": a month of a year the text leaves out
         "month_only": re.compile(
-            rf"(?:\b(?P<lead>{_alt(w['month_lead'])})\s+)?\b(?P<mo>{mo})\b(?!\s*\d)"
-            rf"(?:\s+(?P<dir>{_alt(w['month_direction'])})\b)?",
+            rf"(?:\b(?P<lead>{lexicon.alternation(w['month_lead'])})\s+)?\b(?P<mo>{mo})\b(?!\s*\d)"
+            rf"(?:\s+(?P<dir>{lexicon.alternation(w['month_direction'])})\b)?",
             flags,
         ),
         # "bulan lalu", "next month"
-        "relative_month": re.compile(rf"\b(?P<rel>{_alt(w['relative_months'])})\b", flags),
+        "relative_month": re.compile(rf"\b(?P<rel>{lexicon.alternation(w['relative_months'])})\b", flags),
         # "kemarin", "hari ini"
         "relative": re.compile(rf"\b(?P<rel>{rel})\b", flags),
         # "Rabu", "pada Senin lalu", "on Monday"
         "weekday": re.compile(rf"\b(?P<wd>{wd})\b(?!\s*[,(]?\s*\(?\d)", flags),
     }
-
-
-def _alt(words) -> str:
-    return "|".join(sorted((re.escape(k) for k in words), key=len, reverse=True))
 
 
 def _valid(y: int, m: int, d: int) -> dt.date | None:

@@ -25,6 +25,11 @@ def load(name: str) -> Any:
     return data
 
 
+def alternation(words) -> str:
+    """The words as a regex alternation, escaped and longest first (for patterns built around them)."""
+    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+
+
 def phrase_regex(phrases: list[str], flags: int = re.IGNORECASE, enclitic: bool = False) -> re.Pattern[str]:
     """One alternation matching any phrase on word boundaries, longest first.
 

@@ -112,27 +112,23 @@ def _reporting() -> re.Pattern[str]:
 
 @cache
 def _negated() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(lexicon.meetings()["negated"], key=len, reverse=True))
+    words = lexicon.alternation(lexicon.meetings()["negated"])
     return re.compile(rf"\b(?:{words})(?:\s+(?:untuk|to|pernah|jadi|akan|mau|bisa|dapat))?\s+$", re.IGNORECASE)
 
 
 @cache
 def _negated_after() -> re.Pattern[str]:
-    data = lexicon.meetings()
-
-    def alt(key: str) -> str:
-        return "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True))
-
+    off, no, held = (lexicon.alternation(lexicon.meetings()[k]) for k in ("called_off", "negated_after", "took_place"))
     return re.compile(
-        rf"^(?:nya)?(?:\s+(?:itu|tersebut|ini|mereka|keduanya))?\s+(?:{alt('called_off')})\b"
-        rf"|^[^.,;:]{{0,80}}?\b(?:{alt('negated_after')})\s+(?:\w+\s+)?(?:{alt('took_place')})\b",
+        rf"^(?:nya)?(?:\s+(?:itu|tersebut|ini|mereka|keduanya))?\s+(?:{off})\b"
+        rf"|^[^.,;:]{{0,80}}?\b(?:{no})\s+(?:\w+\s+)?(?:{held})\b",
         re.IGNORECASE,
     )
 
 
 @cache
 def _setting() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in lexicon.meetings()["setting"])
+    words = lexicon.alternation(lexicon.meetings()["setting"])
     return re.compile(rf"\b(?:{words})(?:\s+[\w-]+){{0,2}}\s*$", re.IGNORECASE)
 
 
