@@ -43,6 +43,12 @@ def extract(body: str, base: dt.date | None = BASE):
             "other",
             {"Megawati Soekarnoputri", "Prabowo Subianto"},
         ),
+        (  # a limited cabinet meeting is of type other (annotation.md)
+            "Presiden Prabowo Subianto memimpin rapat terbatas bersama Menteri Keuangan Sri Mulyani di Istana "
+            "Merdeka, Jakarta, Senin (16/6/2025).",
+            "other",
+            {"Prabowo Subianto", "Sri Mulyani Indrawati"},
+        ),
         (
             "Di sela KTT ASEAN di Kuala Lumpur, Senin (16/6/2025), Presiden Prabowo Subianto bertemu Perdana Menteri "
             "Jepang Shigeru Ishiba.",
@@ -122,6 +128,12 @@ def test_date_of_the_quote_is_not_the_meeting_date():
             "cooperation",
             "agreed",
             ["IDN", "JPN"],
+        ),
+        (
+            "Indonesia dan Vietnam berencana menjalin kerja sama di bidang ekonomi digital.",
+            "cooperation",
+            "planned",
+            ["IDN", "VNM"],
         ),
         (  # the summit's place is no party to the treaty
             "Amerika Serikat dan Rusia menandatangani perjanjian itu di Reykjavik, Islandia, Senin (16/6/2025).",
