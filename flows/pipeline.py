@@ -14,6 +14,7 @@ from prefect.client.schemas.objects import TaskRun
 from prefect.logging.handlers import PrefectConsoleHandler
 from prefect.runtime import task_run as current_task_run
 from prefect.states import State
+from prefect.utilities.annotations import quote
 from rich.console import Console
 
 from kabar import report, steps
@@ -46,16 +47,19 @@ def retry_transient(task: Task, task_run: TaskRun, state: State) -> bool:
 RETRY = {"retries": RETRIES, "retry_delay_seconds": RETRY_DELAYS, "retry_condition_fn": retry_transient}
 
 
-@task(name="ingest", **RETRY, **TASK)
-def ingest(files: list, max_bytes: int) -> steps.Ingested:
-    # The last try rejects a file that still cannot be read, so one bad file cannot block every run.
+def read_batch(files: list, max_bytes: int) -> steps.Ingested:
+    """Ingest inside a task with RETRY: the last try rejects a file that still cannot be read, so
+    one bad file cannot block every run."""
     last_try = current_task_run.run_count > RETRIES
     return steps.ingest(files, max_bytes, raise_transient=not last_try)
 
 
-@task(name="extract", **TASK)
-def extract(ingested: steps.Ingested) -> steps.Extracted:
-    return steps.extract(ingested)
+@task(name="ingest-extract", **RETRY, **TASK)
+def ingest_extract(files: list, max_bytes: int) -> steps.Extracted:
+    """Read a batch and extract its events in one task, so a Dask worker gets file paths and returns
+    tables, and the batch's articles never travel between processes. A retry (transient read
+    errors only) repeats the extraction too: it is deterministic."""
+    return steps.extract(read_batch(files, max_bytes))
 
 
 @task(name="validate", **TASK)
@@ -105,8 +109,9 @@ def pipeline(
 ) -> dict:
     """Turn new or changed files under raw/ into published warehouse rows; returns the run summary.
 
-    Batches are ingested and extracted by the flow's task runner (Dask workers with --workers),
-    a few batches ahead; validation and publishing happen in order in the flow, which holds the lock.
+    Batches are ingested and extracted, in one task, by the flow's task runner (Dask workers with
+    --workers), a few batches ahead; validation and publishing happen in order in the flow, which
+    holds the lock.
     """
     s = Settings.from_env(raw=raw, warehouse=warehouse, batch_size=batch_size, max_bytes=max_bytes)
     log = get_run_logger()
@@ -129,10 +134,10 @@ def pipeline(
         # Bounded look-ahead keeps memory flat however many batches there are.
         ahead: deque = deque()
         window = max(2, 2 * workers)
-        todo = steps.batches(p.todo, s.batch_size, s.batch_bytes)
+        todo = steps.batches(p.todo, s.batch_size, s.batch_bytes, workers=workers)
         with choose_progress(len(p.todo), len(todo), _console(), log.info) as progress:
             for files in todo:
-                ahead.append((len(files), extract.submit(ingest.submit(files, s.max_bytes))))
+                ahead.append((len(files), ingest_extract.submit(files, s.max_bytes)))
                 if len(ahead) >= window:
                     _finish(ahead.popleft(), s, summary, progress)
             while ahead:
@@ -146,7 +151,9 @@ def pipeline(
 
 def _finish(item: tuple, s: Settings, summary: steps.Summary, progress: RunProgress) -> None:
     n_files, future = item
-    counts = publish(validate(future.result(), s.expectations), s.warehouse)
+    # quote(): a batch holds thousands of objects, which Prefect would otherwise walk (looking for
+    # futures) on every task call; that walk cost more CPU than validation and publishing together.
+    counts = publish(quote(validate(quote(future.result()), s.expectations)), s.warehouse)
     summary.add(counts)
     progress.advance(files=n_files, articles=counts["articles"])
 

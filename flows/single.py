@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
-from prefect import flow
+from prefect import flow, task
 
 from flows import pipeline as p
 from kabar import steps
@@ -13,6 +13,16 @@ from kabar.settings import Settings
 from kabar.warehouse import Warehouse
 
 ORDER = ("ingest", "extract", "validate", "publish")
+
+
+@task(name="ingest", **p.RETRY, **p.TASK)
+def ingest(files: list, max_bytes: int) -> steps.Ingested:
+    return p.read_batch(files, max_bytes)
+
+
+@task(name="extract", **p.TASK)
+def extract(ingested: steps.Ingested) -> steps.Extracted:
+    return steps.extract(ingested)
 
 
 def _work(warehouse: Path) -> Path:
@@ -51,12 +61,12 @@ def run_step(
             plan = steps.plan_run(s.raw, s.warehouse, full=full)
             summary.inputs_seen, summary.unchanged = plan.seen, len(plan.unchanged)
             for n, files in enumerate(steps.batches(plan.todo, s.batch_size, s.batch_bytes)):
-                ing = p.ingest(files, s.max_bytes)
+                ing = ingest(files, s.max_bytes)
                 summary.add({"articles": len(ing.articles)})
                 _save(s.warehouse, "ingest", n, ing)
         elif step == "extract":
             for f, ing in _load(s.warehouse, "ingest"):
-                _save(s.warehouse, "extract", int(f.stem.split("-")[1]), p.extract(ing))
+                _save(s.warehouse, "extract", int(f.stem.split("-")[1]), extract(ing))
                 f.unlink()
         elif step == "validate":
             for f, ex in _load(s.warehouse, "extract"):

@@ -133,8 +133,20 @@ def plan_run(raw: Path, warehouse: Path, full: bool = False) -> Plan:
         state.close()
 
 
-def batches(files: list[InputFile], size: int, max_bytes: int | None = None) -> list[list[InputFile]]:
+# With several workers, batches are cut small enough for this many per worker (when there are
+# files enough), so that no worker idles while another finishes the last big batch.
+BATCHES_PER_WORKER = 8
+
+
+def batches(
+    files: list[InputFile], size: int, max_bytes: int | None = None, workers: int = 1
+) -> list[list[InputFile]]:
     """Consecutive runs of at most `size` files and, past the first file, at most `max_bytes` of input."""
+    if workers > 1:
+        share = BATCHES_PER_WORKER * workers
+        size = min(size, max(1, -(-len(files) // share)))
+        total = sum(f.size for f in files)
+        max_bytes = min(max_bytes or total, max(1, -(-total // share)))
     out: list[list[InputFile]] = []
     current: list[InputFile] = []
     used = 0

@@ -25,3 +25,12 @@ def test_bytes_bound_a_batch_and_a_large_file_is_a_batch_of_its_own():
 def test_every_file_is_in_exactly_one_batch_in_order():
     fs = files(*range(1, 50))
     assert [f for g in batches(fs, 7, max_bytes=60) for f in g] == fs
+
+
+def test_with_workers_the_work_is_cut_for_several_batches_per_worker():
+    assert len(batches(files(*[1] * 100), 2000, max_bytes=10**9)) == 1
+    two = batches(files(*[1] * 100), 2000, max_bytes=10**9, workers=2)
+    assert len(two) >= 14 and max(len(g) for g in two) <= 7  # about 8 batches a worker, ceil(100 / 16)
+    dumps = batches(files(*[5000] * 10), 2000, max_bytes=10**7, workers=2)
+    assert sizes(dumps) == [[5000]] * 10  # bytes cut too: each big dump is a batch of its own
+    assert batches(files(), 2000, workers=2) == []

@@ -101,7 +101,7 @@ def test_extraction_on_a_running_dask_cluster(sample_raw, tmp_path):
 
         with Client(address, timeout=10) as client:  # the batches ran on that worker
             executed = client.run(lambda dask_worker: dask_worker.state.executed_count)
-            assert sum(executed.values()) >= 4  # ingest + extract for each of the two batches
+            assert sum(executed.values()) >= 2  # ingest + extract, one task for each of the two batches
     finally:
         for p in reversed(procs):
             p.terminate()

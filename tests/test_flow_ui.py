@@ -27,7 +27,7 @@ def harness():
 @pytest.fixture
 def no_retry_delay(monkeypatch):
     """The real retry settings, without the waits between tries."""
-    monkeypatch.setattr(fp, "ingest", fp.ingest.with_options(retry_delay_seconds=0))
+    monkeypatch.setattr(fp, "ingest_extract", fp.ingest_extract.with_options(retry_delay_seconds=0))
     monkeypatch.setattr(fp, "publish", fp.publish.with_options(retry_delay_seconds=0))
 
 
@@ -67,9 +67,9 @@ def test_progress_is_one_log_line_per_batch_off_a_terminal(sample_raw, tmp_path,
 
 
 def test_the_publish_task_declares_transient_retries():
-    for task in (fp.ingest, fp.publish):
+    for task in (fp.ingest_extract, fp.publish):
         assert task.retries == fp.RETRIES and task.retry_condition_fn is fp.retry_transient
-    assert fp.extract.retries == 0 and fp.validate.retries == 0  # pure CPU: a failure there is a bug
+    assert fp.validate.retries == 0  # pure CPU: a failure there is a bug
 
 
 def flaky_os(fail_at: int, error: OSError) -> tuple[types.SimpleNamespace, list]:
