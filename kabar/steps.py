@@ -138,9 +138,7 @@ def plan_run(raw: Path, warehouse: Path, full: bool = False) -> Plan:
 BATCHES_PER_WORKER = 8
 
 
-def batches(
-    files: list[InputFile], size: int, max_bytes: int | None = None, workers: int = 1
-) -> list[list[InputFile]]:
+def batches(files: list[InputFile], size: int, max_bytes: int | None = None, workers: int = 1) -> list[list[InputFile]]:
     """Consecutive runs of at most `size` files and, past the first file, at most `max_bytes` of input."""
     if workers > 1:
         share = BATCHES_PER_WORKER * workers
