@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from kabar import gazetteer, lexicon
 
@@ -19,11 +20,17 @@ _TOKEN = re.compile(r"\(|\)|,|“|”|\"|[^\W_](?:[\w.'’\-]*[\w])?\.?", re.UNI
 MAX_NAME_TOKENS = 5
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a NamedTuple: sentences make hundreds of thousands of them
     text: str
     start: int
     end: int
+    core: str  # without a trailing period: "Dr." -> "Dr"
+    low: str  # core, lower-cased: phrase indexes compare these, once per token
+
+
+def _token(m: re.Match[str]) -> Token:
+    core = m.group(0).rstrip(".")
+    return Token(m.group(0), m.start(), m.end(), core, core.lower())
 
 
 @dataclass
@@ -92,7 +99,7 @@ def tokenize(text: str) -> list[Token]:
 @lru_cache(maxsize=1024)
 def _tokens(text: str) -> tuple[Token, ...]:
     """People and organisations are both looked for in every sentence: tokenize it once."""
-    return tuple(Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text))
+    return tuple(_token(m) for m in _TOKEN.finditer(text))
 
 
 def _match_seq(tokens: list[Token], i: int, index: PhraseIndex) -> int:
@@ -101,14 +108,15 @@ def _match_seq(tokens: list[Token], i: int, index: PhraseIndex) -> int:
     Case-insensitive indexes still need a capital on a one-word match ("Menteri", not "menteri").
     """
 
-    def norm(t: Token) -> str:
-        w = t.text.rstrip(".")
-        return w.lower() if index.ignore_case else w
-
-    first = norm(tokens[i])
-    for seq in index.by_first.get(first, ()):
+    words = index.by_first.get(tokens[i].low if index.ignore_case else tokens[i].core)
+    if not words:
+        return 0
+    for seq in words:
         n = len(seq)
-        fits = i + n <= len(tokens) and all(norm(tokens[i + k]) == seq[k] for k in range(1, n))
+        if i + n > len(tokens):
+            continue
+        following = tokens[i + 1 : i + n]
+        fits = all((t.low if index.ignore_case else t.core) == w for t, w in zip(following, seq[1:], strict=True))
         if fits and (n > 1 or not index.ignore_case or tokens[i].text[:1].isupper()):
             return n
     return 0
