@@ -1,6 +1,9 @@
 """Build a warehouse from the gold set's articles and print the scorer's table.
 
 python bench/eval.py [--corpus ../shared/corpus/id] [--gold ../shared/gold/dev.jsonl] [--keep DIR]
+
+Our own annotations (annotations/*.jsonl) keep evidence as character offsets into the article's
+text, not copied text; they are turned into the scorer's format here, from the corpus.
 """
 
 from __future__ import annotations
@@ -39,10 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     raw.mkdir()
     if wh.exists():
         shutil.rmtree(wh)
-    for line in args.gold.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            name = json.loads(line)["file"]
-            shutil.copy(args.corpus / name, raw / name)
+    gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for g in gold:
+        shutil.copy(args.corpus / g["file"], raw / g["file"])
+    if any("evidence_span" in r for g in gold for r in g["meetings"] + g["commitments"]):
+        args.gold = work / "gold.jsonl"
+        args.gold.write_text("".join(json.dumps(with_evidence(g, args.corpus)) + "\n" for g in gold), encoding="utf-8")
     if args.fast:
         _build_fast(raw, wh)
     else:
@@ -60,6 +65,18 @@ def main(argv: list[str] | None = None) -> int:
     rc = subprocess.run(cmd).returncode
     shutil.rmtree(work, ignore_errors=True)
     return rc
+
+
+def with_evidence(g: dict, corpus: Path) -> dict:
+    """A gold line whose records point at their evidence by offsets, with the evidence text filled in."""
+    path = corpus / g["file"]
+    raw = path.read_text(encoding="utf-8")
+    text = json.loads(raw)["text"] if path.suffix == ".json" else raw
+    for r in g["meetings"] + g["commitments"]:
+        if "evidence_span" in r:
+            start, end = r.pop("evidence_span")
+            r["evidence"] = text[start:end]
+    return g
 
 
 def _build_fast(raw: Path, wh: Path) -> None:
