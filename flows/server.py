@@ -10,6 +10,7 @@ itself (6 s of imports the CLI does not need), and points Prefect's settings at 
 from __future__ import annotations
 
 import atexit
+import importlib.util
 import os
 import socket
 import subprocess
@@ -62,23 +63,32 @@ class TemporaryServer:
         self.process = None
 
 
+# What Prefect's SubprocessASGIServer passes its uvicorn process (no UI, an ephemeral server), and
+# no registration of Prefect's block types, which kabar does not use: on a new Prefect database
+# that registration alone takes about 5 s of the first run.
+SERVER_ENV = {
+    "PREFECT_UI_ENABLED": "0",
+    "PREFECT__SERVER_EPHEMERAL": "1",
+    "PREFECT__SERVER_FINAL": "1",
+    "PREFECT_API_BLOCKS_REGISTER_ON_START": "false",
+}
+
+
 def start_temporary_server() -> TemporaryServer | None:
     """Launch the server Prefect would start anyway and make it this process's API; None when a
-    server is configured (PREFECT_API_URL) or the temporary one is turned off."""
+    server is configured (PREFECT_API_URL) or the temporary one is turned off.
+
+    The server is launched before Prefect's settings are loaded here (2 s of imports); it reads
+    the same environment and profile. It is stopped again when it turns out not to be needed.
+    """
+    server = TemporaryServer(SERVER_ENV)
     from prefect.context import refresh_global_settings_context
     from prefect.settings import get_current_settings
 
     settings = get_current_settings()
     if settings.api.url or not settings.server.ephemeral.enabled:
+        server.stop()
         return None
-    # What Prefect's SubprocessASGIServer passes its uvicorn process: no UI, an ephemeral server.
-    server_env = {
-        "PREFECT_UI_ENABLED": "0",
-        "PREFECT__SERVER_EPHEMERAL": "1",
-        "PREFECT__SERVER_FINAL": "1",
-        **settings.to_environment_variables(exclude_unset=True),
-    }
-    server = TemporaryServer(server_env)
     os.environ["PREFECT_API_URL"] = server.api_url
     os.environ.setdefault("PREFECT_UI_URL", "")  # it serves no UI: no "View at" link to a dead page
     refresh_global_settings_context()
@@ -98,6 +108,7 @@ def _free_port() -> int:
 
 
 def _prefect_dir() -> Path:
-    import prefect
-
-    return Path(prefect.__file__).parent.parent
+    """Where the prefect package is installed, found without importing it."""
+    spec = importlib.util.find_spec("prefect")
+    assert spec is not None and spec.origin is not None, "prefect is not installed"
+    return Path(spec.origin).parent.parent
