@@ -69,7 +69,13 @@ def run(
     batch_size: int = typer.Option(None, help="Files per batch (default 2000, env KABAR_BATCH_SIZE)."),
     max_bytes: int = typer.Option(None, help="Reject files larger than this (default 20 MB, env KABAR_MAX_BYTES)."),
     full: bool = typer.Option(False, "--full", help="Reprocess every file, not only new or changed ones."),
-    workers: int = typer.Option(1, "--workers", min=1, help="Extract batches on a local Dask cluster of N workers."),
+    workers: int = typer.Option(
+        1,
+        "--workers",
+        min=1,
+        help="Extract batches on a local Dask cluster of N workers "
+        "(with --dask-address: the cluster's worker count, to cut batches for).",
+    ),
     dask_address: str = typer.Option(None, "--dask-address", help="Use a running Dask scheduler (tcp://HOST:PORT)."),
     summary_json: Path = typer.Option(None, "--summary-json", help="Also write the run summary to this JSON file."),
 ) -> None:
