@@ -34,6 +34,11 @@ def _instruments() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @cache
+def _joint() -> re.Pattern[str]:
+    return lexicon.phrase_regex(lexicon.commitments()["joint_subjects"], flags=re.IGNORECASE)
+
+
+@cache
 def _signed_noun() -> re.Pattern[str]:
     data = lexicon.commitments()
     verbs = lexicon.phrase_regex(data["sign"]).pattern
@@ -113,7 +118,10 @@ def extract_commitments(
         ):
             kind = "agreement"
             seen_instruments.add(instrument)
-        elif coop.search(text) and re.search(r"\bkerja\s*sama|bekerja sama|cooperat|kolaborasi|kemitraan", text, re.I):
+        elif coop.search(text) and (
+            re.search(r"\bkerja\s*sama|bekerja sama|cooperat|kolaborasi|kemitraan", text, re.I)
+            or (_joint().search(text) and agreed.search(text))  # "keduanya sepakat …", not "kesepakatan"
+        ):
             kind = "cooperation"
         elif _is_pledge(text, pledge):
             kind = "pledge"

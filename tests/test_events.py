@@ -160,6 +160,19 @@ def test_date_of_the_quote_is_not_the_meeting_date():
             "planned",
             ["IDN", "VNM"],
         ),
+        (  # a signed cooperation is an agreement, even with no instrument named
+            "Indonesia dan Korea Selatan telah melakukan penandatanganan kerja sama di bidang pariwisata.",
+            "agreement",
+            "signed",
+            ["IDN", "KOR"],
+        ),
+        (  # what two sides agree to do, they do together
+            "Menteri Kesehatan Budi Gunadi Sadikin dan Menteri Kesehatan Malaysia Dzulkefly Ahmad bertemu di Jakarta. "
+            "Keduanya sepakat untuk menekan penyebaran demam berdarah di wilayah perbatasan.",
+            "cooperation",
+            "agreed",
+            ["IDN", "MYS"],
+        ),
     ],
 )
 def test_commitments(body, kind, status, countries):
@@ -180,6 +193,16 @@ def test_commitments(body, kind, status, countries):
 )
 def test_hopes_needs_and_invitations_are_not_commitments(body):
     assert extract(body).commitments == []
+
+
+def test_a_misspelt_signing_is_still_a_signing_meeting():
+    """'Penandatangan' for 'penandatanganan' is a common slip in Indonesian news."""
+    [m] = extract(
+        "Penandatangan nota kesepahaman dilakukan oleh Wali Kota Bandung Muhammad Farhan dan Wali Kota Kyoto "
+        "Koji Matsui pada Jumat (13/6/2025)."
+    ).meetings
+    assert {p["name"] for p in m["participants"]} == {"Muhammad Farhan", "Koji Matsui"}
+    assert (m["meeting_type"], m["meeting_date"]) == ("bilateral", dt.date(2025, 6, 13))
 
 
 def test_same_mou_mentioned_twice_is_one_commitment():
