@@ -32,6 +32,7 @@ def test_metadata_dates_are_day_first(value, expected):
         ("Jumat, 14 November 2025.", dt.date(2025, 11, 14), "day"),
         ("Pada tanggal 28-29 Desember 1954, mereka bertemu", dt.date(1954, 12, 28), "day"),
         ("mereka bertemu kemarin", dt.date(2023, 5, 9), "day"),
+        ("akan bertemu siang ini di Istana", dt.date(2023, 5, 10), "day"),
         ("bertemu pada Senin pagi", dt.date(2023, 5, 8), "day"),
         ("akan bertemu Senin mendatang", dt.date(2023, 5, 15), "day"),
         ("pertama kali pada tahun 1997", dt.date(1997, 1, 1), "year"),

@@ -80,6 +80,14 @@ from kabar.people import ArticlePeople, attribute_pronouns, find_mentions, find_
             [("Dody Hanggodo", "Menteri Pekerjaan Umum", None), ("Nasaruddin Umar", "Menteri Agama", None)],
         ),
         ("Kata Mega, itu benar", [("Megawati Soekarnoputri", None, "IDN")]),
+        (  # an institution's name before the appositive comma is no person
+            "Jaksa Agung Muda Intelijen Kejaksaan Agung, Reda Manthovani, menghadiri acara itu",
+            [("Reda Manthovani", "Jaksa Agung Muda Intelijen Kejaksaan Agung", None)],
+        ),
+        (  # portfolio words of a long ministry name stay in the role
+            "dihadiri Wakil Menteri Desa dan Pembangunan Daerah Tertinggal Ahmad Riza Patria",
+            [("Ahmad Riza Patria", "Wakil Menteri Desa dan Pembangunan Daerah Tertinggal", None)],
+        ),
         (
             "Diketahui SBY dan Jokowi bertemu",
             [("Susilo Bambang Yudhoyono", None, "IDN"), ("Joko Widodo", None, "IDN")],
