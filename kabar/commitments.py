@@ -188,8 +188,11 @@ def _signatory_pairs(text: str) -> list[tuple[list[str], list[str]]]:
 
 
 def _status(text: str, kind: str, sign, planned, agreed) -> str:
-    if planned.search(text) and not re.search(r"\b(telah|sudah|resmi)\s+(menandatangani|meneken|diteken)", text):
-        return "planned"
+    plan = planned.search(text)
+    if plan and not re.search(r"\b(telah|sudah|resmi)\s+(menandatangani|meneken|diteken)", text):
+        promise = agreed.search(text, 0, plan.start())
+        # "berjanji akan …", "berkomitmen akan …": the promise is made now, whatever it is for.
+        return "agreed" if kind == "pledge" and promise else "planned"
     if kind == "agreement" and sign.search(text):
         return "signed"
     return "agreed"

@@ -160,6 +160,18 @@ def test_date_of_the_quote_is_not_the_meeting_date():
             "planned",
             ["IDN", "VNM"],
         ),
+        (  # the promise is made now, though what it promises is still to come
+            "Menteri Luar Negeri Sugiono berjanji akan memulangkan seluruh WNI korban penipuan daring.",
+            "pledge",
+            "agreed",
+            ["IDN"],
+        ),
+        (
+            "Presiden Rusia Vladimir Putin bersedia menambah pasokan gas alam cair bagi Pertamina.",
+            "pledge",
+            "agreed",
+            ["RUS"],
+        ),
         (  # a signed cooperation is an agreement, even with no instrument named
             "Indonesia dan Korea Selatan telah melakukan penandatanganan kerja sama di bidang pariwisata.",
             "agreement",
@@ -189,6 +201,7 @@ def test_commitments(body, kind, status, countries):
         "Presiden Rusia Vladimir Putin mengharapkan perjanjian dagang dengan Indonesia bisa segera disepakati.",
         "Dalam pidatonya, Presiden meminta semua pihak siap menghadapi tantangan global.",
         "Kementerian Kelautan dan Perikanan akan terus mengawasi pelaksanaan kegiatan di pesisir.",
+        "- Bersedia mengikuti seluruh rangkaian seleksi hingga selesai.",  # an item of a list of requirements
     ],
 )
 def test_hopes_needs_and_invitations_are_not_commitments(body):
