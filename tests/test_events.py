@@ -170,7 +170,7 @@ def test_date_of_the_quote_is_not_the_meeting_date():
             "Presiden Rusia Vladimir Putin bersedia menambah pasokan gas alam cair bagi Pertamina.",
             "pledge",
             "agreed",
-            ["RUS"],
+            ["IDN", "RUS"],
         ),
         (  # a signed cooperation is an agreement, even with no instrument named
             "Indonesia dan Korea Selatan telah melakukan penandatanganan kerja sama di bidang pariwisata.",
