@@ -85,7 +85,10 @@ def find_trigger(text: str) -> tuple[str, str] | None:
     setting = None
     for kind, rx in _triggers():
         for m in rx.finditer(text):
-            if kind == "multilateral" and _setting().search(text[max(0, m.start() - 40) : m.start()]):
+            before = text[max(0, m.start() - 40) : m.start()]
+            if kind == "multilateral" and _time_reference().search(before):
+                continue  # "selama KTT": the summit is a time, not a meeting of this sentence's parties
+            if kind == "multilateral" and _setting().search(before):
                 setting = setting or ("other", m.group(0))
                 continue
             return kind, m.group(0)
@@ -124,6 +127,12 @@ def _negated_after() -> re.Pattern[str]:
         rf"|^[^.,;:]{{0,80}}?\b(?:{no})\s+(?:\w+\s+)?(?:{held})\b",
         re.IGNORECASE,
     )
+
+
+@cache
+def _time_reference() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.meetings()["time_reference"])
+    return re.compile(rf"\b(?:{words})(?:\s+[\w-]+){{0,2}}\s*$", re.IGNORECASE)
 
 
 @cache

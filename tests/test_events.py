@@ -100,6 +100,14 @@ def test_who_reports_a_meeting_in_indirect_speech_is_no_party_to_it():
     assert extract(signing).meetings == []
 
 
+def test_a_summit_used_as_a_time_is_not_the_meeting_of_the_sentence():
+    body = (
+        "Dinas Perhubungan DKI Jakarta bekerja sama dengan Polda Metro Jaya akan merekayasa lalu lintas di 29 "
+        "ruas jalan selama pelaksanaan KTT ASEAN 2023."
+    )
+    assert extract(body).meetings == []
+
+
 def test_press_conference_is_not_a_meeting():
     body = "Menteri Keuangan Sri Mulyani dan Gubernur BI Perry Warjiyo menggelar konferensi pers di Jakarta."
     assert extract(body).meetings == []
