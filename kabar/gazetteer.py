@@ -139,11 +139,11 @@ def find_located_city(text: str) -> Place | None:
     Indramayu', 'di Mapolres Indramayu'), for places the curated gazetteer does not know."""
     cities = _world_cities()
     for m in _located_regex().finditer(text):
-        words = m.group("name").split()
+        words = list(re.finditer(r"\S+", text[: m.end("name")][m.start("name") :]))
         for i in range(len(words)):  # "di Mapolres Indramayu": the city may follow a venue word
             for k in range(len(words), i, -1):
-                name = " ".join(words[i:k])
+                name = " ".join(w.group(0) for w in words[i:k])
                 if name in cities:
-                    start = m.start("name") + len(" ".join(words[:i])) + (1 if i else 0)
-                    return Place(start, start + len(name), name, cities[name], "city")
+                    start, end = m.start("name") + words[i].start(), m.start("name") + words[k - 1].end()
+                    return Place(start, end, name, cities[name], "city")
     return None

@@ -85,12 +85,13 @@ def find_trigger(text: str) -> tuple[str, str] | None:
     setting = None
     for kind, rx in _triggers():
         for m in rx.finditer(text):
-            before = text[max(0, m.start() - 40) : m.start()]
-            if kind == "multilateral" and _time_reference().search(before):
-                continue  # "selama KTT": the summit is a time, not a meeting of this sentence's parties
-            if kind == "multilateral" and _setting().search(before):
-                setting = setting or ("other", m.group(0))
-                continue
+            if kind == "multilateral":
+                before = text[max(0, m.start() - 40) : m.start()]
+                if _words_before("time_reference").search(before):
+                    continue  # "selama KTT": the summit is a time, not a meeting of this sentence's parties
+                if _words_before("setting").search(before):
+                    setting = setting or ("other", m.group(0))
+                    continue
             return kind, m.group(0)
     return setting
 
@@ -130,14 +131,10 @@ def _negated_after() -> re.Pattern[str]:
 
 
 @cache
-def _time_reference() -> re.Pattern[str]:
-    words = lexicon.alternation(lexicon.meetings()["time_reference"])
-    return re.compile(rf"\b(?:{words})(?:\s+[\w-]+){{0,2}}\s*$", re.IGNORECASE)
-
-
-@cache
-def _setting() -> re.Pattern[str]:
-    words = lexicon.alternation(lexicon.meetings()["setting"])
+def _words_before(key: str) -> re.Pattern[str]:
+    """One of meetings.yaml's word lists, ending a text up to two words before its end ("di sela KTT",
+    "selama pelaksanaan KTT")."""
+    words = lexicon.alternation(lexicon.meetings()[key])
     return re.compile(rf"\b(?:{words})(?:\s+[\w-]+){{0,2}}\s*$", re.IGNORECASE)
 
 

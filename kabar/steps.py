@@ -139,7 +139,8 @@ BATCHES_PER_WORKER = 8
 
 
 def batches(files: list[InputFile], size: int, max_bytes: int | None = None, workers: int = 1) -> list[list[InputFile]]:
-    """Consecutive runs of at most `size` files and, past the first file, at most `max_bytes` of input."""
+    """Consecutive runs of at most `size` files and, past the first file, at most `max_bytes` of input;
+    with several workers, smaller runs (BATCHES_PER_WORKER each)."""
     if workers > 1:
         share = BATCHES_PER_WORKER * workers
         size = min(size, max(1, -(-len(files) // share)))
