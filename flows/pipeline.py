@@ -92,8 +92,12 @@ def task_runner(workers: int = 1, dask_address: str | None = None):
 
         return DaskTaskRunner(address=dask_address)
     if workers > 1:
+        import dask
         from prefect_dask import DaskTaskRunner
 
+        # Dask samples every worker's stack every 10 ms for its dashboard profile: CPU our two cores
+        # need for extraction. The nannies pass this config on to the workers they start.
+        dask.config.set({"distributed.worker.profile.enabled": False})
         return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
     return None
 

@@ -71,8 +71,14 @@ def _background(text: str) -> bool:
     return bool(_background_regex().search(text))
 
 
+# "kader yang siap mengabdi", "negara yang berkomitmen …": the cue describes someone, it is no promise
+# (but "pelaku yang kami berkomitmen untuk tangkap" is the speaker's own).
+_RELATIVE = re.compile(r"\b(?:yang|who)\s+(?!(?:kami|kita|saya|aku|we|I)\b)(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
 def _is_pledge(text: str, pledge: re.Pattern[str]) -> bool:
-    return bool(pledge.search(text)) or any(p.search(text) for p in _pledge_patterns())
+    cues = [*pledge.finditer(text), *(m for p in _pledge_patterns() for m in p.finditer(text))]
+    return any(not _RELATIVE.search(text[max(0, m.start() - 40) : m.start()]) for m in cues)
 
 
 def extract_commitments(

@@ -211,6 +211,9 @@ def test_commitments(body, kind, status, countries):
         "Dalam pidatonya, Presiden meminta semua pihak siap menghadapi tantangan global.",
         "Kementerian Kelautan dan Perikanan akan terus mengawasi pelaksanaan kegiatan di pesisir.",
         "- Bersedia mengikuti seluruh rangkaian seleksi hingga selesai.",  # an item of a list of requirements
+        # a relative clause describes someone: no promise is made
+        "Partai Gerindra membutuhkan kader yang selalu siap mengabdi kepada masyarakat di desa.",
+        "Bank Dunia memuji negara-negara yang berkomitmen menurunkan emisi karbon.",
     ],
 )
 def test_hopes_needs_and_invitations_are_not_commitments(body):
