@@ -179,8 +179,10 @@ def extract_meetings(
             if not any(name in p.name or p.name in name for p in persons):
                 persons.append(people.add(Person(name=name)))
         persons = _unique(persons)
-        if len(persons) == 1 and kind in ("bilateral", "call"):
-            persons += _neighbour(persons[0], mentions, idx)  # "… saat pertemuan bilateral di Istana"
+        if len(persons) == 1 and (kind in ("bilateral", "call") or _met_by_subject(s, at + len(word), named)):
+            # "… saat pertemuan bilateral di Istana", "pertemuannya dengan Raja Philippe": the other side
+            # is the one named just before
+            persons += _neighbour(persons[0], mentions, idx)
         pending = kind == "signing" and len(persons) < 2
         orgs = [
             m.person for m in find_organizations(s.text, s.start) if not any(p.name in m.person.name for p in persons)
@@ -234,6 +236,15 @@ def _group(text: str, counterpart: re.Match[str]) -> Person:
     countries = gazetteer.find_countries(name)
     code = countries[0].code if countries else None
     return Person(name=name, organization=name, country_code=code, is_org=True, is_group=True)
+
+
+# "pertemuannya (berlanjut) dengan <person>": the meeting of the one the article is about.
+_POSSESSED_MEETING = re.compile(r"(?<=nya)\s+(?:[a-z]+\s+){0,2}?dengan\s+")
+
+
+def _met_by_subject(s: Sentence, end: int, named: list[Mention]) -> bool:
+    m = _POSSESSED_MEETING.match(s.text, end)
+    return m is not None and any(0 <= x.start - s.start - m.end() <= 2 for x in named)
 
 
 def _neighbour(person: Person, mentions: list[list[Mention]], idx: int) -> list[Person]:
@@ -344,7 +355,9 @@ def _attendance() -> re.Pattern[str]:
 
 
 def _merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
-    """Sentences about the same talks are one meeting: same people and no conflicting date."""
+    """Sentences about the same talks are one meeting: same people and no conflicting date. A person
+    met again with only an organisation named beside them ("audiensi dari Majelis …" after "Puan
+    menerima audiensi …") is at the same talks too."""
     out: list[MeetingDraft] = []
     for d in drafts:
         for m in out:

@@ -486,7 +486,8 @@ def _pronoun_regex() -> re.Pattern[str]:
     names = lexicon.load("names")
     speaker = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in names["speaker"])
     subject = "|".join(re.escape(w) for w in names["subject"])
-    return re.compile(rf"\b(?:{speaker})\b|^\W*(?:{subject})\b", re.IGNORECASE)
+    opener = "|".join(re.escape(w) for w in names["subject_openers"])
+    return re.compile(rf"\b(?:{speaker})\b|^\W*(?:(?:{opener}),?\s+)?(?:{subject})\b", re.IGNORECASE)
 
 
 @cache

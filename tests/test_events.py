@@ -109,9 +109,27 @@ def test_a_summit_used_as_a_time_is_not_the_meeting_of_the_sentence():
     assert extract(body).meetings == []
 
 
-def test_press_conference_is_not_a_meeting():
+def test_press_conference_and_signing_a_decree_are_not_meetings():
     body = "Menteri Keuangan Sri Mulyani dan Gubernur BI Perry Warjiyo menggelar konferensi pers di Jakarta."
     assert extract(body).meetings == []
+    decree = "Presiden AS Donald Trump menandatangani Peraturan Presiden (executive order) pada Kamis (19/6/2025)."
+    assert extract(decree).meetings == []
+
+
+def test_his_meeting_with_someone_named_is_a_meeting_of_the_one_named_before():
+    body = (
+        "Presiden Prabowo Subianto bertemu Presiden Komisi Eropa Ursula von der Leyen di Brussel, Minggu "
+        "(13/7/2025). Lalu, dia menjelaskan pertemuannya berlanjut dengan Raja Belgia, Raja Philippe, di Istana "
+        "Laeken pada Minggu (13/7/2025)."
+    )
+    names = [{p["name"] for p in m["participants"]} for m in extract(body).meetings]
+    assert names == [{"Prabowo Subianto", "Ursula von der Leyen"}, {"Prabowo Subianto", "Philippe"}]
+
+
+def test_a_planned_silaturahim_with_a_group_is_a_meeting():
+    body = "Pada Kamis (19/6/2025), Wapres Ma'ruf Amin akan bersilaturahim dengan ulama pesantren se-Madura."
+    [m] = extract(body).meetings
+    assert (m["status"], m["meeting_type"]) == ("planned", "other")
 
 
 def test_date_of_the_quote_is_not_the_meeting_date():

@@ -80,6 +80,10 @@ from kabar.people import ArticlePeople, attribute_pronouns, find_mentions, find_
             [("Dody Hanggodo", "Menteri Pekerjaan Umum", None), ("Nasaruddin Umar", "Menteri Agama", None)],
         ),
         ("Kata Mega, itu benar", [("Megawati Soekarnoputri", None, "IDN")]),
+        (
+            "Rapat itu mengumumkan pengunduran diri Komisaris Independen Resdiansyah",
+            [("Resdiansyah", "Komisaris Independen", None)],
+        ),
         (  # an institution's name before the appositive comma is no person
             "Jaksa Agung Muda Intelijen Kejaksaan Agung, Reda Manthovani, menghadiri acara itu",
             [("Reda Manthovani", "Jaksa Agung Muda Intelijen Kejaksaan Agung", None)],
@@ -123,11 +127,14 @@ def test_speaker_and_subject_pronouns_stand_for_the_person_named_last():
         ("\u201cSaya berharap segera selesai,\u201d ungkapnya di sela-sela acara.", 50),
         ("Ia menambahkan bahwa anggaran sudah siap.", 120),
         ("Cuaca cerah.", 170),
+        ("Wali Kota Malang, Sutiaji, meninjau lokasi.", 200),
+        ("Lalu, dia menjelaskan rencana berikutnya.", 250),  # a connective may open the sentence
     ]
     people = ArticlePeople()
     mentions = [people.resolve(t, o) for t, o in texts]
     attribute_pronouns(texts, mentions)
-    assert [[m.person.name for m in ms] for ms in mentions] == [["Sutiaji"], ["Sutiaji"], ["Sutiaji"], []]
+    names = [[m.person.name for m in ms] for ms in mentions]
+    assert names == [["Sutiaji"], ["Sutiaji"], ["Sutiaji"], [], ["Sutiaji"], ["Sutiaji"]]
 
 
 def test_an_unknown_holder_of_a_bare_head_of_state_title_is_not_taken_for_indonesian():
