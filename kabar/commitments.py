@@ -81,6 +81,24 @@ def _is_pledge(text: str, pledge: re.Pattern[str]) -> bool:
     return any(not _RELATIVE.search(text[max(0, m.start() - 40) : m.start()]) for m in cues)
 
 
+@cache
+def _party_plan() -> tuple[re.Pattern[str], frozenset[str]]:
+    data = lexicon.commitments()
+    return re.compile(data["party_plan"]), frozenset(data["not_plan_verbs"])
+
+
+def _party_plans(text: str, mentions: list[Mention], offset: int) -> bool:
+    """A party named right before "akan/bakal me-VERB" plans that action: "Mitsui akan menyetorkan modal"."""
+    plan, not_verbs = _party_plan()
+    ends = [c.end for c in gazetteer.find_countries(text)]
+    ends += [m.end - offset for m in (*mentions, *find_organizations(text, offset))]
+    for end in ends:
+        m = plan.match(text, end)
+        if m and m["verb"].lower() not in not_verbs:
+            return True
+    return False
+
+
 def extract_commitments(
     sentences: list[Sentence],
     people: ArticlePeople,
@@ -129,7 +147,7 @@ def extract_commitments(
             or (_joint().search(text) and agreed.search(text))  # "keduanya sepakat …", not "kesepakatan"
         ):
             kind = "cooperation"
-        elif _is_pledge(text, pledge):
+        elif _is_pledge(text, pledge) or (people.language == "id" and _party_plans(text, mentions[idx], s.start)):
             kind = "pledge"
         # A hope or need governs what follows it: "berharap … menandatangani" promises nothing.
         if kind is None or (neg and (kind != "agreement" or not signed or neg.start() < signed.start())):

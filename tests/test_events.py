@@ -205,6 +205,18 @@ def test_date_of_the_quote_is_not_the_meeting_date():
             "signed",
             ["IDN", "KOR"],
         ),
+        (  # a named party's plain plan
+            "Menurut Gedung Putih, Amerika Serikat dan Australia masing-masing akan menginvestasikan $1 miliar.",
+            "pledge",
+            "planned",
+            ["AUS", "USA"],
+        ),
+        (
+            "Indonesia bakal memindahkan data pribadi ke server di dalam negeri.",
+            "pledge",
+            "planned",
+            ["IDN"],
+        ),
         (  # what two sides agree to do, they do together
             "Menteri Kesehatan Budi Gunadi Sadikin dan Menteri Kesehatan Malaysia Dzulkefly Ahmad bertemu di Jakarta. "
             "Keduanya sepakat untuk menekan penyebaran demam berdarah di wilayah perbatasan.",
@@ -229,6 +241,10 @@ def test_commitments(body, kind, status, countries):
         "Dalam pidatonya, Presiden meminta semua pihak siap menghadapi tantangan global.",
         "Kementerian Kelautan dan Perikanan akan terus mengawasi pelaksanaan kegiatan di pesisir.",
         "- Bersedia mengikuti seluruh rangkaian seleksi hingga selesai.",  # an item of a list of requirements
+        # a plan of what is no promise: a state or change, an order, a projection
+        "Indonesia akan menghadapi Irak pada laga kedua Grup F.",
+        "Pemprov DKI Jakarta bakal mengenakan sanksi kepada pegawai yang melanggar.",
+        "Ekonom memperkirakan Bank Sentral Amerika Serikat akan memangkas suku bunga.",
         # a relative clause describes someone: no promise is made
         "Partai Gerindra membutuhkan kader yang selalu siap mengabdi kepada masyarakat di desa.",
         "Bank Dunia memuji negara-negara yang berkomitmen menurunkan emisi karbon.",
