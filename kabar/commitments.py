@@ -76,15 +76,37 @@ def _background(text: str) -> bool:
 _RELATIVE = re.compile(r"\b(?:yang|who)\s+(?!(?:kami|kita|saya|aku|we|I)\b)(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
+# "Ini akan memberikan daya saing …": a thing as the subject states an effect, not a promise.
+_THING = re.compile(r"^\W*(?:ini|itu|hal ini|hal itu|hal tersebut|this|it|that)\s+(?:juga\s+|pun\s+)?$", re.IGNORECASE)
+
+
+def _empty_plan(cue: str, not_verbs: frozenset[str]) -> bool:
+    """'akan segera mengumumkan', 'akan kembali menghadapi': a plan that promises nothing ('siap
+    melakukan …' is a promise whatever the verb)."""
+    words = cue.lower().split()
+    return words[0] in ("akan", "bakal") and words[-1] in not_verbs
+
+
 def _is_pledge(text: str, pledge: re.Pattern[str]) -> bool:
+    _, not_verbs = _party_plan()
     cues = [*pledge.finditer(text), *(m for p in _pledge_patterns() for m in p.finditer(text))]
-    return any(not _RELATIVE.search(text[max(0, m.start() - 40) : m.start()]) for m in cues)
+    return any(
+        not _RELATIVE.search(text[max(0, m.start() - 40) : m.start()])
+        and not _THING.match(text[: m.start()])
+        and not _empty_plan(m.group(), not_verbs)
+        for m in cues
+    )
 
 
 @cache
 def _party_plan() -> tuple[re.Pattern[str], frozenset[str]]:
     data = lexicon.commitments()
     return re.compile(data["party_plan"]), frozenset(data["not_plan_verbs"])
+
+
+@cache
+def _vague_plan_verbs() -> frozenset[str]:
+    return frozenset(lexicon.commitments()["vague_plan_verbs"])
 
 
 def _party_plans(text: str, mentions: list[Mention], offset: int) -> bool:
@@ -94,7 +116,7 @@ def _party_plans(text: str, mentions: list[Mention], offset: int) -> bool:
     ends += [m.end - offset for m in (*mentions, *find_organizations(text, offset))]
     for end in ends:
         m = plan.match(text, end)
-        if m and m["verb"].lower() not in not_verbs:
+        if m and m["verb"].lower() not in not_verbs | _vague_plan_verbs():
             return True
     return False
 

@@ -205,6 +205,12 @@ def test_date_of_the_quote_is_not_the_meeting_date():
             "signed",
             ["IDN", "KOR"],
         ),
+        (
+            "Pemerintah Indonesia telah menawarkan untuk mengirim pasukan penjaga perdamaian ke Gaza.",
+            "pledge",
+            "agreed",
+            ["IDN"],
+        ),
         (  # a named party's plain plan
             "Menurut Gedung Putih, Amerika Serikat dan Australia masing-masing akan menginvestasikan $1 miliar.",
             "pledge",
@@ -245,6 +251,9 @@ def test_commitments(body, kind, status, countries):
         "Indonesia akan menghadapi Irak pada laga kedua Grup F.",
         "Pemprov DKI Jakarta bakal mengenakan sanksi kepada pegawai yang melanggar.",
         "Ekonom memperkirakan Bank Sentral Amerika Serikat akan memangkas suku bunga.",
+        # a thing as the subject states an effect; announcing is no promise
+        '"Ini akan memberikan daya saing yang baik bagi perdagangan Indonesia ke Uni Eropa," ujarnya.',
+        "PT KAI akan segera mengumumkan pembukaan kembali pemesanan tiket Desember.",
         # a relative clause describes someone: no promise is made
         "Partai Gerindra membutuhkan kader yang selalu siap mengabdi kepada masyarakat di desa.",
         "Bank Dunia memuji negara-negara yang berkomitmen menurunkan emisi karbon.",
