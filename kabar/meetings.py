@@ -179,14 +179,18 @@ def extract_meetings(
             if not any(name in p.name or p.name in name for p in persons):
                 persons.append(people.add(Person(name=name)))
         persons = _unique(persons)
-        if len(persons) == 1 and (kind in ("bilateral", "call") or _met_by_subject(s, at + len(word), named)):
+        orgs = [
+            m.person for m in find_organizations(s.text, s.start) if not any(p.name in m.person.name for p in persons)
+        ]
+        if (
+            len(persons) == 1
+            and not orgs  # "rapat kerja dengan Komisi II DPR RI": the organisation is the other side
+            and (kind in ("bilateral", "call") or _met_by_subject(s, at + len(word), named))
+        ):
             # "… saat pertemuan bilateral di Istana", "pertemuannya dengan Raja Philippe": the other side
             # is the one named just before
             persons += _neighbour(persons[0], mentions, idx)
         pending = kind == "signing" and len(persons) < 2
-        orgs = [
-            m.person for m in find_organizations(s.text, s.start) if not any(p.name in m.person.name for p in persons)
-        ]
         parties = persons + (orgs if len(persons) < 2 and not pending else [])
         spans = [(m.start - s.start, m.end - s.start) for m in mentions[idx]]
         counterpart = next(  # a group on the other side, not the title of a person already counted
@@ -363,7 +367,10 @@ def _merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
         for m in out:
             shared = m.core & d.core
             same_date = d.date is None or m.date is None or d.date == m.date
-            if len(shared) >= min(2, len(d.core)) and same_date and m.status == d.status:
+            # "Puan menerima audiensi …" then "Majelis … bertemu Puan": one person and only an
+            # organisation beside them is the same talks
+            only_orgs = all(p.is_org for p in d.people if id(p) in d.core - shared)
+            if shared and (len(shared) >= min(2, len(d.core)) or only_orgs) and same_date and m.status == d.status:
                 m.people = _unique(m.people + d.people)
                 m.date, m.precision = m.date or d.date, m.precision or d.precision
                 m.venue, m.city, m.country = m.venue or d.venue, m.city or d.city, m.country or d.country

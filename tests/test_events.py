@@ -126,6 +126,23 @@ def test_his_meeting_with_someone_named_is_a_meeting_of_the_one_named_before():
     assert names == [{"Prabowo Subianto", "Ursula von der Leyen"}, {"Prabowo Subianto", "Philippe"}]
 
 
+def test_a_working_meeting_with_a_commission_has_the_commission_as_the_other_side():
+    body = (
+        "Presiden Prabowo Subianto melantik pejabat baru di Istana. "
+        "Dalam rapat kerja dengan Komisi II DPR RI, Menteri PU Basuki Hadimuljono meminta dukungan anggaran."
+    )
+    [m] = extract(body).meetings
+    assert {p["name"] for p in m["participants"]} == {"Basuki Hadimuljono", "Komisi II DPR RI"}
+
+
+def test_an_audience_retold_with_an_organisation_beside_the_host_is_one_meeting():
+    body = (
+        "Ketua DPR RI Puan Maharani menerima audiensi dari sejumlah tokoh publik di Kompleks Parlemen. "
+        "Sementara itu, Siti Zuhro sebagai perwakilan Majelis Mujadalah mengungkap isi pertemuannya dengan Puan."
+    )
+    assert len(extract(body).meetings) == 1
+
+
 def test_a_planned_silaturahim_with_a_group_is_a_meeting():
     body = "Pada Kamis (19/6/2025), Wapres Ma'ruf Amin akan bersilaturahim dengan ulama pesantren se-Madura."
     [m] = extract(body).meetings
