@@ -117,7 +117,11 @@ def _reporting() -> re.Pattern[str]:
 @cache
 def _negated() -> re.Pattern[str]:
     words = lexicon.alternation(lexicon.meetings()["negated"])
-    return re.compile(rf"\b(?:{words})(?:\s+(?:untuk|to|pernah|jadi|akan|mau|bisa|dapat))?\s+$", re.IGNORECASE)
+    # "keinginan PSI bertemu": a name may stand between the wish and the meeting
+    return re.compile(
+        rf"\b(?:{words})(?:\s+(?:untuk|to|pernah|jadi|akan|mau|bisa|dapat))?(?:\s+(?-i:[A-Z][\w-]*)){{0,2}}\s+$",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -149,11 +153,14 @@ def extract_meetings(
     drafts: list[MeetingDraft] = []
     not_meeting = cue_regex("meetings", "not_meeting")
     planned = cue_regex("meetings", "planned")
+    welcome, arrival = set(lexicon.meetings()["welcome"]), cue_regex("meetings", "arrival")
     for idx, s in enumerate(sentences):
         trig = find_trigger(s.text)
         if trig is None or not_meeting.search(s.text):
             continue
         kind, word = trig
+        if word.lower() in welcome and arrival.search(s.text):
+            continue  # a welcome on the tarmac
         at = s.text.lower().find(word.lower())
         if _negated().search(s.text[max(0, at - 30) : at]) or _negated_after().match(s.text[at + len(word) :]):
             continue  # "memilih ogah menemui", "refused to meet", "pertemuan belum kunjung terjadi"

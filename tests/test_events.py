@@ -85,7 +85,8 @@ def test_a_meeting_refused_called_off_or_only_wished_for_is_not_a_meeting():
         "Selasa (10/6/2025). Perdana Menteri Andrej Plenkovic juga batal bertemu dengan Gideon Saar. "
         "Wajar jika pertemuan Presiden Prabowo Subianto dengan Megawati Soekarnoputri membahas situasi terkini. "
         "Pertemuan Presiden Prabowo Subianto dan Megawati Soekarnoputri belum kunjung terjadi. "
-        "Wali Kota Bandung Muhammad Farhan ingin bertemu Gubernur Jawa Barat Dedi Mulyadi."
+        "Wali Kota Bandung Muhammad Farhan ingin bertemu Gubernur Jawa Barat Dedi Mulyadi. "
+        "Namun, Ahmad Muzani tidak tahu maksud keinginan PSI bertemu Ketua Umum Partai Gerindra tersebut."
     )
     assert extract(body).meetings == []
 
@@ -109,11 +110,13 @@ def test_a_summit_used_as_a_time_is_not_the_meeting_of_the_sentence():
     assert extract(body).meetings == []
 
 
-def test_press_conference_and_signing_a_decree_are_not_meetings():
+def test_press_conference_signing_a_decree_and_a_welcome_at_the_airport_are_not_meetings():
     body = "Menteri Keuangan Sri Mulyani dan Gubernur BI Perry Warjiyo menggelar konferensi pers di Jakarta."
     assert extract(body).meetings == []
     decree = "Presiden AS Donald Trump menandatangani Peraturan Presiden (executive order) pada Kamis (19/6/2025)."
     assert extract(decree).meetings == []
+    welcome = "Turun dari pesawat, Presiden Afrika Selatan Cyril Ramaphosa disambut Menteri Perdagangan Budi Santoso."
+    assert extract(welcome).meetings == []
 
 
 def test_his_meeting_with_someone_named_is_a_meeting_of_the_one_named_before():
@@ -268,6 +271,7 @@ def test_commitments(body, kind, status, countries):
         "Indonesia akan menghadapi Irak pada laga kedua Grup F.",
         "Pemprov DKI Jakarta bakal mengenakan sanksi kepada pegawai yang melanggar.",
         "Ekonom memperkirakan Bank Sentral Amerika Serikat akan memangkas suku bunga.",
+        '"Pada prinsipnya, Polri siap mendukung apa pun yang menjadi kebijakan pemerintah," ujarnya.',
         # a thing as the subject states an effect; announcing is no promise
         '"Ini akan memberikan daya saing yang baik bagi perdagangan Indonesia ke Uni Eropa," ujarnya.',
         "PT KAI akan segera mengumumkan pembukaan kembali pemesanan tiket Desember.",
