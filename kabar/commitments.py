@@ -109,16 +109,17 @@ def _vague_plan_verbs() -> frozenset[str]:
     return frozenset(lexicon.commitments()["vague_plan_verbs"])
 
 
-def _party_plans(text: str, mentions: list[Mention], offset: int) -> bool:
-    """A party named right before "akan/bakal me-VERB" plans that action: "Mitsui akan menyetorkan modal"."""
+def _party_plan_at(text: str, mentions: list[Mention], offset: int) -> int | None:
+    """Where a party named right before "akan/bakal me-VERB" ends: that party plans the action
+    ("Mitsui akan menyetorkan modal"); None when no party does."""
     plan, not_verbs = _party_plan()
     ends = [c.end for c in gazetteer.find_countries(text)]
     ends += [m.end - offset for m in (*mentions, *find_organizations(text, offset))]
-    for end in ends:
+    for end in sorted(ends):
         m = plan.match(text, end)
         if m and m["verb"].lower() not in not_verbs | _vague_plan_verbs():
-            return True
-    return False
+            return end
+    return None
 
 
 def extract_commitments(
@@ -169,8 +170,12 @@ def extract_commitments(
             or (_joint().search(text) and agreed.search(text))  # "keduanya sepakat …", not "kesepakatan"
         ):
             kind = "cooperation"
-        elif _is_pledge(text, pledge) or (people.language == "id" and _party_plans(text, mentions[idx], s.start)):
+        elif _is_pledge(text, pledge):
             kind = "pledge"
+        elif people.language == "id" and (end := _party_plan_at(text, mentions[idx], s.start)) is not None:
+            # the parties are who plans, not what or where the plan is about ("napi asal Inggris", "ke AS")
+            kind = "pledge"
+            parties, codes = _parties(text[:end], [m for m in mentions[idx] if m.end - s.start <= end], people)
         # A hope or need governs what follows it: "berharap … menandatangani" promises nothing.
         if kind is None or (neg and (kind != "agreement" or not signed or neg.start() < signed.start())):
             continue

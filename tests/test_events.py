@@ -237,8 +237,14 @@ def test_date_of_the_quote_is_not_the_meeting_date():
             "planned",
             ["AUS", "USA"],
         ),
+        (  # who plans is the party, not where the plan goes
+            "Indonesia bakal memindahkan data pribadi ke Amerika Serikat (AS).",
+            "pledge",
+            "planned",
+            ["IDN"],
+        ),
         (
-            "Indonesia bakal memindahkan data pribadi ke server di dalam negeri.",
+            "Pemerintah Indonesia akan memulangkan dua narapidana asal Inggris pada November.",
             "pledge",
             "planned",
             ["IDN"],
