@@ -116,10 +116,20 @@ def _party_plan_at(text: str, mentions: list[Mention], offset: int) -> int | Non
     ends = [c.end for c in gazetteer.find_countries(text)]
     ends += [m.end - offset for m in (*mentions, *find_organizations(text, offset))]
     for end in sorted(ends):
-        m = plan.match(text, end)
-        if m and m["verb"].lower() not in not_verbs | _vague_plan_verbs():
+        if _match_plan(plan, not_verbs, text, end):
             return end
+    # "pihaknya akan …", "“Kami akan …,” kata X": the speaker's side, named anywhere in the sentence
+    if any(_match_plan(plan, not_verbs, text, m.end()) for m in _WE.finditer(text)):
+        return len(text)
     return None
+
+
+_WE = re.compile(r"\b(?:pihaknya|kami)\b", re.IGNORECASE)
+
+
+def _match_plan(plan: re.Pattern[str], not_verbs: frozenset[str], text: str, end: int) -> bool:
+    m = plan.match(text, end)
+    return m is not None and m["verb"].lower() not in not_verbs | _vague_plan_verbs()
 
 
 def extract_commitments(

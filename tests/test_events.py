@@ -237,6 +237,12 @@ def test_date_of_the_quote_is_not_the_meeting_date():
             "planned",
             ["AUS", "USA"],
         ),
+        (  # "pihaknya": the speaker's side
+            "Kepala Dinas Kelautan DKI Jakarta Chico Hakim menyatakan pihaknya akan mengumpulkan masalah nelayan.",
+            "pledge",
+            "planned",
+            ["IDN"],
+        ),
         (  # who plans is the party, not where the plan goes
             "Indonesia bakal memindahkan data pribadi ke Amerika Serikat (AS).",
             "pledge",
@@ -281,6 +287,8 @@ def test_commitments(body, kind, status, countries):
         # a thing as the subject states an effect; announcing is no promise
         '"Ini akan memberikan daya saing yang baik bagi perdagangan Indonesia ke Uni Eropa," ujarnya.',
         "PT KAI akan segera mengumumkan pembukaan kembali pemesanan tiket Desember.",
+        "Menurutnya, dalam tiga tahun ke depan Indonesia akan memiliki mobil buatan sendiri.",
+        "Tidak tertutup kemungkinan kami akan memperjuangkan gugatan baru, kata Menteri Hukum Supratman Andi Agtas.",
         # a relative clause describes someone: no promise is made
         "Partai Gerindra membutuhkan kader yang selalu siap mengabdi kepada masyarakat di desa.",
         "Bank Dunia memuji negara-negara yang berkomitmen menurunkan emisi karbon.",
