@@ -426,3 +426,28 @@ def test_a_hope_in_the_quote_does_not_cancel_the_signing_the_speaker_attended():
     )
     (row,) = extract(body, dt.date(2023, 8, 23)).commitments
     assert (row["kind"], row["status"]) == ("agreement", "signed")
+
+
+@pytest.mark.parametrize(
+    "body, central, absent",
+    [
+        (  # "Asean" as Kompas writes it counts like "ASEAN"
+            "Sekretariat Asean menggelar pertemuan di Jakarta untuk membahas anggaran. Asean menyusun agenda "
+            "kawasan. Asean juga membahas pajak dan investasi.",
+            "diplomacy",
+            None,
+        ),
+        (  # picking a paint colour is no election
+            "Pemilihan warna cat rumah menentukan suasana. Pemilihan warna terang membuat ruangan lega. Desainer "
+            "interior menyarankan pemilihan warna netral untuk busana dan fashion rumah.",
+            None,
+            "politics_elections",
+        ),
+    ],
+)
+def test_topic_vocabulary(body, central, absent):
+    topics = [t["topic_id"] for t in extract(body).topics]
+    if central:
+        assert topics[0] == central
+    if absent:
+        assert absent not in topics
