@@ -57,6 +57,16 @@ def _counterparts() -> re.Pattern[str]:
     return lexicon.phrase_regex(lexicon.meetings()["counterparts"])
 
 
+# A meeting noun that ends its clause ("… usai pertemuan.") names no new meeting: it is the one reported.
+_MEETING_NOUNS = ("pertemuan", "perjumpaan", "kunjungan", "rapat", "audiensi", "pembicaraan", "the meeting")
+_BARE = re.compile(r"^(?:nya)?\s*(?:[.,;:!?\"”]|$)")
+
+
+@cache
+def _after() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lexicon.alternation(lexicon.meetings()['back_reference_before'])})\s+$", re.IGNORECASE)
+
+
 @cache
 def _anaphora() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in lexicon.meetings()["anaphora"])
@@ -171,7 +181,11 @@ def extract_meetings(
             named = [m for m in named if m.start - s.start < said]
         named = _without_reporter(named, s, at, kind)
         persons = _unique([m.person for m in named])
-        if drafts and _anaphora().search(s.text[at + len(word) :]):
+        rest = s.text[at + len(word) :]
+        if drafts and word.lower().startswith(_MEETING_NOUNS) and _BARE.match(rest) and _after().search(s.text[:at]):
+            _fill(drafts[-1], s.text, dates, at, located_only=True)
+            continue  # "… usai pertemuan.", "Dalam rapat, …": the meeting reported, told of again
+        if drafts and _anaphora().search(rest):
             # "pertemuan tersebut": the same meeting again, maybe naming more of who took part
             last = drafts[-1]
             _fill(last, s.text, dates, at, located_only=True)

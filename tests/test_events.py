@@ -129,6 +129,17 @@ def test_his_meeting_with_someone_named_is_a_meeting_of_the_one_named_before():
     assert names == [{"Prabowo Subianto", "Ursula von der Leyen"}, {"Prabowo Subianto", "Philippe"}]
 
 
+def test_a_meeting_told_of_again_after_usai_is_the_one_reported():
+    body = (
+        "Susilo Bambang Yudhoyono dan Joko Widodo bertemu di Istana Negara, Sabtu (14/6/2025). "
+        "Juru bicara Demokrat Herzaky Mahendra menyinggung pernyataan Presiden Jokowi usai pertemuan. "
+        "Perdana Menteri Jepang Shigeru Ishiba dan Presiden Prabowo Subianto membahas perdagangan di sela-sela "
+        "pertemuan."
+    )
+    names = [{p["name"] for p in m["participants"]} for m in extract(body).meetings]
+    assert names == [{"Susilo Bambang Yudhoyono", "Joko Widodo"}, {"Shigeru Ishiba", "Prabowo Subianto"}]
+
+
 def test_a_working_meeting_with_a_commission_has_the_commission_as_the_other_side():
     body = (
         "Presiden Prabowo Subianto melantik pejabat baru di Istana. "
