@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from kabar import lexicon
 
 # Tokens that end in a period without ending a sentence.
 ABBREVIATIONS = frozenset(
@@ -105,9 +108,16 @@ def split(body: str) -> list[Sentence]:
     return out
 
 
+@cache
+def _boundary() -> re.Pattern[str]:
+    """_BOUNDARY, plus a sentence opener glued to the word before with no period ("JokowiLalu")."""
+    openers = lexicon.alternation(lexicon.load("language")["glued_openers"])
+    return re.compile(rf"{_BOUNDARY.pattern}|(?<=[a-z])(?P<opener>)(?=(?:{openers})\b)")
+
+
 def _split_line(line: str, offset: int, out: list[Sentence]) -> None:
     start = 0
-    for m in _BOUNDARY.finditer(line):
+    for m in _boundary().finditer(line):
         cut = m.end()
         if m.group("end") and m.group("end").startswith(".") and _is_abbreviation(line[start : m.start()]):
             continue

@@ -28,3 +28,12 @@ def test_offsets_always_slice_to_the_sentence(text):
     for s in split(text):
         assert text[s.start : s.end] == s.text
         assert s.text.strip() == s.text and s.text
+
+
+def test_a_sentence_opener_glued_to_the_word_before_starts_a_sentence():
+    body = "Pertemuan SBY dengan Prabowo dan JokowiLalu apakah mereka bertemu lagi? Nama McDonald tetap utuh."
+    assert [s.text for s in split(body)] == [
+        "Pertemuan SBY dengan Prabowo dan Jokowi",
+        "Lalu apakah mereka bertemu lagi?",
+        "Nama McDonald tetap utuh.",
+    ]
