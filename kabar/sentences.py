@@ -112,7 +112,7 @@ def split(body: str) -> list[Sentence]:
 def _boundary() -> re.Pattern[str]:
     """_BOUNDARY, plus a sentence opener glued to the word before with no period ("JokowiLalu")."""
     openers = lexicon.alternation(lexicon.load("language")["glued_openers"])
-    return re.compile(rf"{_BOUNDARY.pattern}|(?<=[a-z])(?P<opener>)(?=(?:{openers})\b)")
+    return re.compile(rf"{_BOUNDARY.pattern}|(?<=[a-z])(?=(?:{openers})\b)")
 
 
 def _split_line(line: str, offset: int, out: list[Sentence]) -> None:
