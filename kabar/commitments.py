@@ -84,7 +84,12 @@ def _empty_plan(cue: str, not_verbs: frozenset[str]) -> bool:
     """'akan segera mengumumkan', 'akan kembali menghadapi': a plan that promises nothing ('siap
     melakukan …' is a promise whatever the verb)."""
     words = cue.lower().split()
-    return words[0] in ("akan", "bakal") and words[-1] in not_verbs
+    return words[0] in ("akan", "bakal") and _stem(words[-1]) in not_verbs
+
+
+def _stem(verb: str) -> str:
+    """'menginformasikannya' -> 'menginformasikan': the verb without its enclitic."""
+    return re.sub(r"(?:nya|lah|pun)$", "", verb.lower())
 
 
 def _is_pledge(text: str, pledge: re.Pattern[str]) -> bool:
@@ -129,7 +134,7 @@ _WE = re.compile(r"\b(?:pihaknya|kami)\b", re.IGNORECASE)
 
 def _match_plan(plan: re.Pattern[str], not_verbs: frozenset[str], text: str, end: int) -> bool:
     m = plan.match(text, end)
-    return m is not None and m["verb"].lower() not in not_verbs | _vague_plan_verbs()
+    return m is not None and _stem(m["verb"]) not in not_verbs | _vague_plan_verbs()
 
 
 def extract_commitments(
@@ -146,7 +151,7 @@ def extract_commitments(
     pair_parties: list[str] = []
     pair_codes: list[str] = []
     seen_instruments: set[str] = set()
-    sign, coop, pledge = (cue_regex("commitments", k) for k in ("sign", "cooperate", "pledge"))
+    sign, coop, pledge, reached = (cue_regex("commitments", k) for k in ("sign", "cooperate", "pledge", "reached"))
     planned, agreed, negative = (cue_regex("commitments", k) for k in ("planned", "agreed", "negative"))
     for idx, s in enumerate(sentences):
         text = s.text
@@ -175,9 +180,12 @@ def extract_commitments(
         ):
             kind = "agreement"
             seen_instruments.add(instrument)
-        elif coop.search(text) and (
-            re.search(r"\bkerja\s*sama|bekerja sama|cooperat|kolaborasi|kemitraan", text, re.I)
-            or (_joint().search(text) and agreed.search(text))  # "keduanya sepakat …", not "kesepakatan"
+        elif reached.search(text) or (
+            coop.search(text)
+            and (
+                re.search(r"\bkerja\s*sama|bekerja sama|cooperat|kolaborasi|kemitraan", text, re.I)
+                or (_joint().search(text) and agreed.search(text))  # "keduanya sepakat …", not "kesepakatan"
+            )
         ):
             kind = "cooperation"
         elif _is_pledge(text, pledge):

@@ -248,6 +248,13 @@ def test_date_of_the_quote_is_not_the_meeting_date():
             "planned",
             ["AUS", "USA"],
         ),
+        (
+            "Di sela KTT APEC, Presiden AS Donald Trump bertemu Presiden China Xi Jinping dan mencapai kesepakatan "
+            "perdagangan.",
+            "cooperation",
+            "agreed",
+            ["CHN", "USA"],
+        ),
         (  # "pihaknya": the speaker's side
             "Kepala Dinas Kelautan DKI Jakarta Chico Hakim menyatakan pihaknya akan mengumpulkan masalah nelayan.",
             "pledge",
@@ -299,6 +306,10 @@ def test_commitments(body, kind, status, countries):
         '"Ini akan memberikan daya saing yang baik bagi perdagangan Indonesia ke Uni Eropa," ujarnya.',
         "PT KAI akan segera mengumumkan pembukaan kembali pemesanan tiket Desember.",
         "Menurutnya, dalam tiga tahun ke depan Indonesia akan memiliki mobil buatan sendiri.",
+        '"Kami akan segera menginformasikannya kepada publik," ujar Susiwijono.',
+        # the noun describes an agreement that exists; it reports none
+        '"Kesepakatan kami dibangun atas dasar saling menghormati dan kerja sama," kata Duta Besar Inggris Dominic '
+        "Jermey.",
         "Tidak tertutup kemungkinan kami akan memperjuangkan gugatan baru, kata Menteri Hukum Supratman Andi Agtas.",
         # a relative clause describes someone: no promise is made
         "Partai Gerindra membutuhkan kader yang selalu siap mengabdi kepada masyarakat di desa.",
