@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import sys
 from pathlib import Path
+
+from gold import read_gold
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 BANDS = [(0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
@@ -29,10 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--warehouse", type=Path, required=True)
     ap.add_argument("--gold", type=Path, default=SHARED / "gold" / "dev.jsonl")
+    ap.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "id", help="for annotations kept as offsets")
     ap.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score.py")
     args = ap.parse_args(argv)
     sc = _scorer(args.scorer)
-    gold = [json.loads(x) for x in args.gold.read_text(encoding="utf-8").splitlines() if x.strip()]
+    gold = read_gold(args.gold, args.corpus)
     by_file = {Path(str(a["source_file"]).split("#")[0]).name: a for a in sc.read_table(args.warehouse, "articles")}
     for table, key, sim in (
         ("meetings", "meetings", sc.meeting_sim),

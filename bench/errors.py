@@ -12,6 +12,8 @@ import importlib.util
 import json
 from pathlib import Path
 
+from gold import read_gold
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
@@ -87,11 +89,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--warehouse", type=Path, required=True)
     ap.add_argument("--gold", type=Path, default=SHARED / "gold" / "dev.jsonl")
+    ap.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "id", help="for annotations kept as offsets")
     ap.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score.py")
     ap.add_argument("--only", choices=["meetings", "commitments", "topics"])
     args = ap.parse_args()
     sc = load_scorer(args.scorer)
-    gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = read_gold(args.gold, args.corpus)
     articles = {Path(str(a["source_file"]).split("#")[0]).name: a for a in sc.read_table(args.warehouse, "articles")}
     tables = {}
     for name in ("meetings", "commitments", "topics"):

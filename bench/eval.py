@@ -16,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from gold import read_gold
+
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
 
@@ -42,12 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     raw.mkdir()
     if wh.exists():
         shutil.rmtree(wh)
-    gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = read_gold(args.gold, args.corpus)
     for g in gold:
         shutil.copy(args.corpus / g["file"], raw / g["file"])
-    if any("evidence_span" in r for g in gold for r in g["meetings"] + g["commitments"]):
-        args.gold = work / "gold.jsonl"
-        args.gold.write_text("".join(json.dumps(with_evidence(g, args.corpus)) + "\n" for g in gold), encoding="utf-8")
+    args.gold = work / "gold.jsonl"  # the scorer's format: evidence as text
+    args.gold.write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
     if args.fast:
         _build_fast(raw, wh)
     else:
@@ -65,18 +66,6 @@ def main(argv: list[str] | None = None) -> int:
     rc = subprocess.run(cmd).returncode
     shutil.rmtree(work, ignore_errors=True)
     return rc
-
-
-def with_evidence(g: dict, corpus: Path) -> dict:
-    """A gold line whose records point at their evidence by offsets, with the evidence text filled in."""
-    path = corpus / g["file"]
-    raw = path.read_text(encoding="utf-8")
-    text = json.loads(raw)["text"] if path.suffix == ".json" else raw
-    for r in g["meetings"] + g["commitments"]:
-        if "evidence_span" in r:
-            start, end = r.pop("evidence_span")
-            r["evidence"] = text[start:end]
-    return g
 
 
 def _build_fast(raw: Path, wh: Path) -> None:

@@ -1,12 +1,12 @@
-"""Our own annotations point at their evidence by offsets; bench/eval.py fills the text in for the scorer."""
+"""Our own annotations point at their evidence by offsets; the bench scripts fill the text in for the scorer."""
 
 import importlib.util
 import json
 from pathlib import Path
 
-spec = importlib.util.spec_from_file_location("bench_eval", Path(__file__).parent.parent / "bench" / "eval.py")
-bench_eval = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(bench_eval)
+spec = importlib.util.spec_from_file_location("bench_gold", Path(__file__).parent.parent / "bench" / "gold.py")
+bench_gold = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bench_gold)
 
 
 def test_evidence_offsets_become_the_text_they_point_at(tmp_path):
@@ -20,7 +20,7 @@ def test_evidence_offsets_become_the_text_they_point_at(tmp_path):
             "meetings": [{"evidence_span": [10, 37]}],
             "commitments": [{"evidence_span": [start, len(text)]}, {"evidence": "kept as it is"}],
         }
-        out = bench_eval.with_evidence(g, tmp_path)
+        out = bench_gold.with_evidence(g, tmp_path)
         assert out["meetings"][0] == {"evidence": "Menlu bertemu Menlu Jepang."}
         assert out["commitments"][0]["evidence"] == "Keduanya sepakat menandatangani MoU."
         assert out["commitments"][1] == {"evidence": "kept as it is"}
