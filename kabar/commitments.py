@@ -80,11 +80,11 @@ _RELATIVE = re.compile(r"\b(?:yang|who)\s+(?!(?:kami|kita|saya|aku|we|I)\b)(?:\w
 _THING = re.compile(r"^\W*(?:ini|itu|hal ini|hal itu|hal tersebut|this|it|that)\s+(?:juga\s+|pun\s+)?$", re.IGNORECASE)
 
 
-def _empty_plan(cue: str, not_verbs: frozenset[str]) -> bool:
+def _empty_plan(cue: str) -> bool:
     """'akan segera mengumumkan', 'akan kembali menghadapi': a plan that promises nothing ('siap
     melakukan …' is a promise whatever the verb)."""
     words = cue.lower().split()
-    return words[0] in ("akan", "bakal") and _stem(words[-1]) in not_verbs
+    return words[0] in ("akan", "bakal") and _stem(words[-1]) in _plan_verbs("not_plan_verbs")
 
 
 def _stem(verb: str) -> str:
@@ -93,38 +93,36 @@ def _stem(verb: str) -> str:
 
 
 def _is_pledge(text: str, pledge: re.Pattern[str]) -> bool:
-    _, not_verbs = _party_plan()
     cues = [*pledge.finditer(text), *(m for p in _pledge_patterns() for m in p.finditer(text))]
     return any(
         not _RELATIVE.search(text[max(0, m.start() - 40) : m.start()])
         and not _THING.match(text[: m.start()])
-        and not _empty_plan(m.group(), not_verbs)
+        and not _empty_plan(m.group())
         for m in cues
     )
 
 
 @cache
-def _party_plan() -> tuple[re.Pattern[str], frozenset[str]]:
-    data = lexicon.commitments()
-    return re.compile(data["party_plan"]), frozenset(data["not_plan_verbs"])
+def _party_plan() -> re.Pattern[str]:
+    return re.compile(lexicon.commitments()["party_plan"])
 
 
 @cache
-def _vague_plan_verbs() -> frozenset[str]:
-    return frozenset(lexicon.commitments()["vague_plan_verbs"])
+def _plan_verbs(key: str) -> frozenset[str]:
+    """commitments.yaml's not_plan_verbs or vague_plan_verbs."""
+    return frozenset(lexicon.commitments()[key])
 
 
 def _party_plan_at(text: str, mentions: list[Mention], offset: int) -> int | None:
     """Where a party named right before "akan/bakal me-VERB" ends: that party plans the action
     ("Mitsui akan menyetorkan modal"); None when no party does."""
-    plan, not_verbs = _party_plan()
     ends = [c.end for c in gazetteer.find_countries(text)]
     ends += [m.end - offset for m in (*mentions, *find_organizations(text, offset))]
     for end in sorted(ends):
-        if _match_plan(plan, not_verbs, text, end):
+        if _plans_at(text, end):
             return end
     # "pihaknya akan …", "“Kami akan …,” kata X": the speaker's side, named anywhere in the sentence
-    if any(_match_plan(plan, not_verbs, text, m.end()) for m in _WE.finditer(text)):
+    if any(_plans_at(text, m.end()) for m in _WE.finditer(text)):
         return len(text)
     return None
 
@@ -132,9 +130,11 @@ def _party_plan_at(text: str, mentions: list[Mention], offset: int) -> int | Non
 _WE = re.compile(r"\b(?:pihaknya|kami)\b", re.IGNORECASE)
 
 
-def _match_plan(plan: re.Pattern[str], not_verbs: frozenset[str], text: str, end: int) -> bool:
-    m = plan.match(text, end)
-    return m is not None and _stem(m["verb"]) not in not_verbs | _vague_plan_verbs()
+def _plans_at(text: str, end: int) -> bool:
+    """A plain plan with a verb that promises something starts at text[end:]."""
+    m = _party_plan().match(text, end)
+    verb = _stem(m["verb"]) if m else ""
+    return m is not None and verb not in _plan_verbs("not_plan_verbs") | _plan_verbs("vague_plan_verbs")
 
 
 def extract_commitments(
