@@ -63,7 +63,8 @@ _BARE = re.compile(r"^(?:nya)?\s*(?:[.,;:!?\"”]|$)")
 
 
 @cache
-def _after() -> re.Pattern[str]:
+def _referring_back() -> re.Pattern[str]:
+    """'usai', 'dalam' … ending the text before a meeting noun (meetings.yaml back_reference_before)."""
     return re.compile(rf"\b(?:{lexicon.alternation(lexicon.meetings()['back_reference_before'])})\s+$", re.IGNORECASE)
 
 
@@ -182,7 +183,7 @@ def extract_meetings(
         named = _without_reporter(named, s, at, kind)
         persons = _unique([m.person for m in named])
         rest = s.text[at + len(word) :]
-        if drafts and word.lower().startswith(_MEETING_NOUNS) and _BARE.match(rest) and _after().search(s.text[:at]):
+        if drafts and word.lower().startswith(_MEETING_NOUNS) and _BARE.match(rest) and _referring_back().search(s.text[:at]):
             _fill(drafts[-1], s.text, dates, at, located_only=True)
             continue  # "… usai pertemuan.", "Dalam rapat, …": the meeting reported, told of again
         if drafts and _anaphora().search(rest):
@@ -388,8 +389,6 @@ def _merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
         for m in out:
             shared = m.core & d.core
             same_date = d.date is None or m.date is None or d.date == m.date
-            # "Puan menerima audiensi …" then "Majelis … bertemu Puan": one person and only an
-            # organisation beside them is the same talks
             only_orgs = all(p.is_org for p in d.people if id(p) in d.core - shared)
             if shared and (len(shared) >= min(2, len(d.core)) or only_orgs) and same_date and m.status == d.status:
                 m.people = _unique(m.people + d.people)
