@@ -68,6 +68,13 @@ def _referring_back() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{lexicon.alternation(lexicon.meetings()['back_reference_before'])})\s+$", re.IGNORECASE)
 
 
+def _told_again(text: str, word: str, at: int) -> bool:
+    """'… usai pertemuan.', 'Dalam rapat, …': a meeting noun ending its clause after a word referring back."""
+    if not word.lower().startswith(_MEETING_NOUNS) or not _BARE.match(text[at + len(word) :]):
+        return False
+    return bool(_referring_back().search(text[:at]))
+
+
 @cache
 def _anaphora() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in lexicon.meetings()["anaphora"])
@@ -183,7 +190,7 @@ def extract_meetings(
         named = _without_reporter(named, s, at, kind)
         persons = _unique([m.person for m in named])
         rest = s.text[at + len(word) :]
-        if drafts and word.lower().startswith(_MEETING_NOUNS) and _BARE.match(rest) and _referring_back().search(s.text[:at]):
+        if drafts and _told_again(s.text, word, at):
             _fill(drafts[-1], s.text, dates, at, located_only=True)
             continue  # "… usai pertemuan.", "Dalam rapat, …": the meeting reported, told of again
         if drafts and _anaphora().search(rest):
