@@ -116,6 +116,8 @@ def _plan_verbs(key: str) -> frozenset[str]:
 def _party_plan_at(text: str, mentions: list[Mention], offset: int) -> int | None:
     """Where a party named right before "akan/bakal me-VERB" ends: that party plans the action
     ("Mitsui akan menyetorkan modal"); None when no party does."""
+    if not _party_plan().search(text):
+        return None  # no "akan/bakal me-VERB" at all: skip finding the sentence's parties a second time
     ends = [c.end for c in gazetteer.find_countries(text)]
     ends += [m.end - offset for m in (*mentions, *find_organizations(text, offset))]
     for end in sorted(ends):
@@ -133,8 +135,10 @@ _WE = re.compile(r"\b(?:pihaknya|kami)\b", re.IGNORECASE)
 def _plans_at(text: str, end: int) -> bool:
     """A plain plan with a verb that promises something starts at text[end:]."""
     m = _party_plan().match(text, end)
-    verb = _stem(m["verb"]) if m else ""
-    return m is not None and verb not in _plan_verbs("not_plan_verbs") | _plan_verbs("vague_plan_verbs")
+    if m is None:
+        return False
+    verb = _stem(m["verb"])
+    return verb not in _plan_verbs("not_plan_verbs") and verb not in _plan_verbs("vague_plan_verbs")
 
 
 def extract_commitments(

@@ -189,11 +189,10 @@ def extract_meetings(
             named = [m for m in named if m.start - s.start < said]
         named = _without_reporter(named, s, at, kind)
         persons = _unique([m.person for m in named])
-        rest = s.text[at + len(word) :]
         if drafts and _told_again(s.text, word, at):
             _fill(drafts[-1], s.text, dates, at, located_only=True)
             continue  # "… usai pertemuan.", "Dalam rapat, …": the meeting reported, told of again
-        if drafts and _anaphora().search(rest):
+        if drafts and _anaphora().search(s.text[at + len(word) :]):
             # "pertemuan tersebut": the same meeting again, maybe naming more of who took part
             last = drafts[-1]
             _fill(last, s.text, dates, at, located_only=True)
