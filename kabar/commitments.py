@@ -291,8 +291,9 @@ def _parties(text: str, mentions: list[Mention], people: ArticlePeople) -> tuple
     for o in find_organizations(text):
         if not any(o.person.name in n or n in o.person.name for n in names):
             names.append(o.person.name)
-            if people.language == "id" and _domestic().match(o.person.name):
-                codes.append("IDN")
+            code = people.default_country(o.person)
+            if code:
+                codes.append(code)
     return names, codes
 
 
@@ -306,11 +307,6 @@ def _locative() -> re.Pattern[str]:
     """A locative preposition, maybe with a city and a comma between it and the country."""
     words = lexicon.alternation(lexicon.load("countries")["locative"])
     return re.compile(rf"\b(?:{words})\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}?(?:[A-Z][\w'’.-]*,\s+)?$")
-
-
-@cache
-def _domestic() -> re.Pattern[str]:
-    return lexicon.phrase_regex(lexicon.load("names")["domestic_org_heads"], flags=0)
 
 
 def _areas(text: str) -> list[str]:

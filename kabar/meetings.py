@@ -103,9 +103,11 @@ def find_trigger(text: str) -> tuple[str, str] | None:
     setting = None
     for kind, rx in _triggers():
         for m in rx.finditer(text):
+            if _words_before("room", 0).search(text[max(0, m.start() - 20) : m.start()]):
+                continue
             if kind == "multilateral":
                 before = text[max(0, m.start() - 40) : m.start()]
-                if _words_before("time_reference").search(before):
+                if _words_before("time_reference").search(before) or _words_before("summit_part", 0).search(before):
                     continue  # "selama KTT": the summit is a time, not a meeting of this sentence's parties
                 if _words_before("setting").search(before):
                     setting = setting or ("other", m.group(0))
@@ -116,13 +118,14 @@ def find_trigger(text: str) -> tuple[str, str] | None:
 
 def _without_reporter(named: list[Mention], s: Sentence, at: int, kind: str) -> list[Mention]:
     """'Dasco mengatakan penandatanganan … dilakukan oleh Prabowo': who reports a meeting in indirect
-    speech is no party to it when the reported clause names the parties itself (two people, or the
-    signatories of a signing)."""
+    speech is no party to it when the reported clause names the parties itself (two people or
+    organisations, or the signatories of a signing)."""
     verbs = list(_reporting().finditer(s.text[:at]))
-    if not verbs:
-        return named
+    if not verbs or s.text[at:].lower().startswith(("pertemuannya", "kunjungannya")):
+        return named  # "X menjelaskan, pertemuannya dengan …": the reporter's own meeting
     clause = [m for m in named if m.start - s.start >= verbs[-1].end()]
-    if len(_unique([m.person for m in clause])) >= 2 or (kind == "signing" and clause):
+    orgs = find_organizations(s.text[verbs[-1].end() :], international=False) if clause else []
+    if len(_unique([m.person for m in clause])) + len(orgs) >= 2 or (kind == "signing" and clause):
         return clause
     return named
 
@@ -153,11 +156,11 @@ def _negated_after() -> re.Pattern[str]:
 
 
 @cache
-def _words_before(key: str) -> re.Pattern[str]:
-    """One of meetings.yaml's word lists, ending a text up to two words before its end ("di sela KTT",
+def _words_before(key: str, gap: int = 2) -> re.Pattern[str]:
+    """One of meetings.yaml's word lists, ending a text up to `gap` words before its end ("di sela KTT",
     "selama pelaksanaan KTT")."""
     words = lexicon.alternation(lexicon.meetings()[key])
-    return re.compile(rf"\b(?:{words})(?:\s+[\w-]+){{0,2}}\s*$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{words})(?:\s+[\w-]+){{0,{gap}}}\s*$", re.IGNORECASE)
 
 
 def extract_meetings(
@@ -207,8 +210,11 @@ def extract_meetings(
             if not any(name in p.name or p.name in name for p in persons):
                 persons.append(people.add(Person(name=name)))
         persons = _unique(persons)
-        orgs = [
-            m.person for m in find_organizations(s.text, s.start) if not any(p.name in m.person.name for p in persons)
+        orgs = [  # not the organisation in a person's title ("Ketua DPR RI Puan Maharani")
+            o.person
+            for o in find_organizations(s.text, s.start, international=False)
+            if not any(p.name in o.person.name for p in persons)
+            and not any(m.start <= o.start < m.end for m in mentions[idx])
         ]
         if (
             len(persons) == 1
@@ -447,7 +453,7 @@ def _row(d: MeetingDraft, people: ArticlePeople, article_id: str) -> dict:
                 "name": p.name,
                 "role": p.role,
                 "organization": p.organization,
-                "country_code": people.default_country(p) if not p.is_org else p.country_code,
+                "country_code": people.default_country(p),
             }
             for p in d.people
         ],

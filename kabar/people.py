@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from kabar import gazetteer, lexicon
+from kabar.phrases import PhraseMatcher
 
 _TOKEN = re.compile(r"\(|\)|,|“|”|\"|[^\W_](?:[\w.'’\-]*[\w])?\.?", re.UNICODE)
 # Longest run of name tokens kept as one name.
@@ -83,9 +84,10 @@ def _lex() -> dict:
         "portfolio": set(roles["portfolio"]),
         "not_name": set(names["not_name"]),
         "particles": set(names["particles"]),
-        "org_heads": PhraseIndex.build(names["org_heads"], ignore_case=False),
+        "org_heads": PhraseIndex.build(names["org_heads"] + names["domestic_orgs"], ignore_case=False),
         "org_prefixes": tuple(names["org_prefixes"]),
         "honorifics": set(roles["honorifics"]),
+        "address": set(roles["honorifics"]) | set(names["address"]),
         "foreign_by_default": set(roles["foreign_by_default"]),
         "joiners": set(roles["joiners"]),
         "prepositions": set(lexicon.load("countries")["prepositions"]),
@@ -476,9 +478,17 @@ class ArticlePeople:
         bare head-of-state title held by someone people.yaml does not know ("Presiden Lee Jae Myung")."""
         if p.country_code:
             return p.country_code
+        if p.is_org:  # "Pemkot Malang", "KPU Makassar": an Indonesian institution by its name
+            return "IDN" if self.language == "id" and _domestic().match(p.name) else None
         if self.language != "id" or not p.role or p.role in _lex()["foreign_by_default"]:
             return None  # Indonesia's own presidents and kings are in people.yaml with their country
         return "IDN"
+
+
+@cache
+def _domestic() -> re.Pattern[str]:
+    names = lexicon.load("names")
+    return lexicon.phrase_regex(names["domestic_org_heads"] + names["domestic_orgs"], flags=0)
 
 
 @cache
@@ -535,8 +545,9 @@ def _same(a: Person, b: Person) -> bool:
     return bool(a.aliases & ({b.name} | b.aliases))
 
 
-def find_organizations(text: str, offset: int = 0) -> list[Mention]:
-    """Organisations by their head word: 'Kementerian Luar Negeri', 'PT MRT Jakarta', 'Pemkot Malang'."""
+def find_organizations(text: str, offset: int = 0, international: bool = True) -> list[Mention]:
+    """Organisations by their head word ('Kementerian Luar Negeri', 'PT MRT Jakarta', 'Pemkot Malang')
+    and, unless told not to, international bodies by name ('Uni Eropa', 'ILO')."""
     lex = _lex()
     tokens = tokenize(text)
     out: list[Mention] = []
@@ -548,6 +559,8 @@ def find_organizations(text: str, offset: int = 0) -> list[Mention]:
             continue
         j = i + k
         while j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].text in ("dan", "(", ")")):
+            if tokens[j].core in lex["address"]:
+                break  # "Kepala BRIN Pak Laksana": the person, not the organisation's name
             if tokens[j].text == "(":
                 close = next((x for x in range(j + 1, min(len(tokens), j + 8)) if tokens[x].text == ")"), None)
                 if close is None:
@@ -566,7 +579,18 @@ def find_organizations(text: str, offset: int = 0) -> list[Mention]:
             )
         )
         i = j
-    return out
+    if not international:
+        return out
+    for f in _international_orgs().find(text):
+        if not any(m.start - offset < f.end and f.start < m.end - offset for m in out):
+            org = Person(name=f.surface, organization=f.surface, is_org=True)
+            out.append(Mention(org, offset + f.start, offset + f.end))
+    return sorted(out, key=lambda m: m.start)
+
+
+@cache
+def _international_orgs() -> PhraseMatcher[None]:
+    return PhraseMatcher(dict.fromkeys(lexicon.load("names")["international_orgs"]))
 
 
 # "Nehru, Ali Sastroamidjojo, U Nu, dan John Kotelawala bertemu": untitled names coordinated

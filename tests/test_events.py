@@ -108,6 +108,38 @@ def test_a_summit_used_as_a_time_is_not_the_meeting_of_the_sentence():
         "ruas jalan selama pelaksanaan KTT ASEAN 2023."
     )
     assert extract(body).meetings == []
+    body = (
+        "Kepala Dinas Perhubungan Syafrin Liputo mengatakan mobil patroli menerobos iring-iringan delegasi KTT "
+        "ASEAN dari Laos, Kamis (7/9/2023)."
+    )
+    assert extract(body).meetings == []
+
+
+def test_a_meeting_room_is_a_place_not_a_meeting():
+    body = "“Seleksi sudah dimulai,” kata Kapolda Metro Jaya Irjen Asep Edi di ruang rapat Gedung Utama, Rabu (22/10)."
+    assert extract(body).meetings == []
+
+
+def test_a_party_known_by_its_short_name_is_a_side_of_the_meeting():
+    body = (
+        "Presiden Prabowo Subianto menerima kunjungan Menteri Sugiono. Sekjen Partai Gerindra Ahmad Muzani "
+        "mengatakan PSI bakal bertemu dengan Prabowo pekan depan."
+    )
+    m = next(m for m in extract(body).meetings if m["status"] == "planned")
+    assert {(p["name"], p["country_code"]) for p in m["participants"]} == {
+        ("Prabowo Subianto", "IDN"),
+        ("PSI", "IDN"),
+    }
+
+
+def test_the_day_a_source_was_quoted_is_not_the_day_of_the_meeting_it_quotes():
+    body = (
+        "Presiden Prabowo Subianto bertemu dengan Presiden Brasil Luiz Inacio Lula da Silva di Brasilia, Rabu "
+        "(9/7/2025). “Pertemuan tersebut menegaskan kepentingan bersama,” ujar Susan Kleebank, dilansir dari laman "
+        "resmi Istana Kepresidenan Brasil, Sabtu (5/7/2025)."
+    )
+    (m,) = extract(body, dt.date(2025, 7, 10)).meetings
+    assert m["meeting_date"] == dt.date(2025, 7, 9)
 
 
 def test_press_conference_signing_a_decree_and_a_welcome_at_the_airport_are_not_meetings():

@@ -121,6 +121,14 @@ def test_organisations_by_head_word():
     assert names == ["Pemkot Malang", "Bank Jatim"]
 
 
+def test_organisations_known_by_short_name_and_where_their_name_ends():
+    found = find_organizations("NasDem bertemu Uni Eropa, KPU Makassar, lalu Kepala BRIN Pak Laksana.")
+    assert [m.person.name for m in found] == ["NasDem", "Uni Eropa", "KPU Makassar", "BRIN"]
+    people = ArticlePeople(language="id")
+    assert [people.default_country(m.person) for m in found] == ["IDN", None, "IDN", "IDN"]
+    assert [m.person.name for m in find_organizations("Uni Eropa dan PSI", international=False)] == ["PSI"]
+
+
 def test_speaker_and_subject_pronouns_stand_for_the_person_named_last():
     texts = [
         ("Wali Kota Malang, Sutiaji, meninjau lokasi.", 0),
