@@ -157,7 +157,11 @@ def extract_commitments(
     seen_instruments: set[str] = set()
     sign, coop, pledge, reached = (cue_regex("commitments", k) for k in ("sign", "cooperate", "pledge", "reached"))
     planned, agreed, negative = (cue_regex("commitments", k) for k in ("planned", "agreed", "negative"))
+    lists = _lists(sentences)
+    listed = {j for items in lists.values() for j in items}
     for idx, s in enumerate(sentences):
+        if idx in listed:
+            continue  # an item of a list of instruments: the list's heading gave it its row
         text = s.text
         parties, codes = _parties(text, mentions[idx], people)
         if len(set(codes)) == 2:
@@ -166,6 +170,10 @@ def extract_commitments(
             parties, codes = pair_parties, pair_codes  # "kedua negara" = the two countries named before
         if parties:
             context_parties, context_codes = parties, codes
+        if idx in lists:  # the heading of a list of instruments stands for its items
+            sides, sides_codes = (pair_parties, pair_codes) if pair_codes else (context_parties, context_codes)
+            rows += _listed(sentences, idx, lists, sides, sides_codes, article_id, meetings)
+            continue
         instrument = _instrument(text)
         if instrument and _background(text):
             instrument = None  # "setelah penandatanganan MoU ini, kami akan …": the promise is what follows
@@ -215,26 +223,120 @@ def extract_commitments(
         conf = 0.5 + (0.25 if kind == "agreement" else 0.1) + (0.1 if codes else 0) + (0.05 if areas else 0)
         pairs = _signatory_pairs(text) if kind == "agreement" else []
         for n, (names, countries) in enumerate(pairs or [(parties, codes)]):
-            rows.append(
-                {
-                    "commitment_id": stable_id(article_id, "commitment", s.start, kind, *([n] if n else [])),
-                    "article_id": article_id,
-                    "meeting_id": _meeting_for(s, meetings, countries),
-                    "kind": kind,
-                    "status": status,
-                    "parties": names,
-                    "party_countries": sorted(set(countries)),
-                    "instrument": instrument if kind == "agreement" else None,
-                    "areas": areas,
-                    "due_date": due,
-                    "due_precision": due_precision,
-                    "evidence": s.text,
-                    "evidence_start": s.start,
-                    "evidence_end": s.end,
-                    "confidence": clamp(conf - (0.15 if neg else 0)),
-                }
-            )
+            row = _row(article_id, s, kind, n, status, names, countries, meetings, conf - (0.15 if neg else 0))
+            row.update(instrument=instrument if kind == "agreement" else None, areas=areas)
+            row.update(due_date=due, due_precision=due_precision)
+            rows.append(row)
     return rows
+
+
+def _row(
+    article_id: str,
+    s: Sentence,
+    kind: str,
+    n: int,
+    status: str,
+    names: list[str],
+    countries: list[str],
+    meetings: list[dict],
+    conf: float,
+) -> dict:
+    return {
+        "commitment_id": stable_id(article_id, "commitment", s.start, kind, *([n] if n else [])),
+        "article_id": article_id,
+        "meeting_id": _meeting_for(s, meetings, countries),
+        "kind": kind,
+        "status": status,
+        "parties": names,
+        "party_countries": sorted(set(countries)),
+        "instrument": None,
+        "areas": [],
+        "due_date": None,
+        "due_precision": None,
+        "evidence": s.text,
+        "evidence_start": s.start,
+        "evidence_end": s.end,
+        "confidence": clamp(conf),
+    }
+
+
+_ITEM = re.compile(r"^\s*(?:\d{1,3}|[a-z])[.)]\s+|^\s*[-•*]\s+")
+_ITEM_SIDES = re.compile(r"\s+(?:--|–|—|-)\s+")
+_AND = re.compile(r"\s+(?:dan|and|&)\s+", re.I)
+_ITEM_TAIL = re.compile(r"\s+(?:tentang|untuk|dalam|di bidang|on|concerning|in the field)\b.*$|\s*\([^)]*\)", re.I)
+
+
+@cache
+def _item_opener() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{lexicon.alternation(lexicon.commitments()['item_openers'])})\s+", re.IGNORECASE)
+
+
+def _lists(sentences: list[Sentence]) -> dict[int, list[int]]:
+    """Headings ("dokumen MoU yang dipertukarkan, yaitu:") and the numbered or bulleted items under them."""
+    out: dict[int, list[int]] = {}
+    heading = cue_regex("commitments", "list_heading")
+    i = 0
+    while i < len(sentences):
+        text = sentences[i].text.rstrip()
+        j = i + 1
+        if text.endswith(":") and (_instrument(text) or heading.search(text)):
+            while j < len(sentences) and _ITEM.match(sentences[j].text):
+                j += 1
+            if j > i + 1:
+                out[i] = list(range(i + 1, j))
+        i = j if j > i + 1 else i + 1
+    return out
+
+
+def _listed(
+    sentences: list[Sentence],
+    head: int,
+    lists: dict[int, list[int]],
+    parties: list[str],
+    codes: list[str],
+    article_id: str,
+    meetings: list[dict],
+) -> list[dict]:
+    """One agreement per listed instrument, signed when the heading or the sentences just before it
+    (other lists' items aside) say so; its sides are those an item names ("MoU antara A dan B",
+    "A -- B"), else the heading's."""
+    items = lists[head]
+    listed = {j for x in lists.values() for j in x}
+    before = [k for k in range(head - 1, -1, -1) if k not in listed][:3]
+    context = " ".join(sentences[k].text for k in [*before, head])
+    heading = sentences[head].text
+    sign, planned = cue_regex("commitments", "sign"), cue_regex("commitments", "planned")
+    status = "signed" if sign.search(context) else "planned" if planned.search(heading) else "agreed"
+    rows = []
+    for j in items:
+        s = sentences[j]
+        text = _ITEM.sub("", s.text).rstrip(" .;")
+        instrument = _instrument(text) or _instrument(heading)
+        if instrument is None:
+            continue
+        sides = _item_sides(text)
+        item_codes = [c.code for c in gazetteer.find_countries(text)]
+        countries = item_codes + codes
+        conf = 0.75 + (0.1 if countries else 0)
+        row = _row(article_id, s, "agreement", 0, status, sides or parties, countries, meetings, conf)
+        row.update(instrument=instrument, areas=_areas(text))
+        rows.append(row)
+    return rows
+
+
+def _item_sides(text: str) -> list[str]:
+    """'MoU antara SMESCO dan SMEDA tentang …' -> [SMESCO, SMEDA]; 'MoU BGN -- Danone' -> [BGN, Danone]."""
+    between = _BETWEEN.search(text)
+    if between:
+        text = text[between.end() :]
+    sides = _ITEM_SIDES.split(text)
+    if len(sides) != 2:  # "antara Kementerian Pendidikan Tinggi, Sains, dan Teknologi dengan HEC"
+        sides = re.split(r"\s+dengan\s+", text, maxsplit=1) if " dengan " in text else _AND.split(text, maxsplit=1)
+    if len(sides) == 2 and not between:  # "MoU BGN -- Danone", "Investasi PT RGE -- Total"
+        sides[0] = next((rx.sub("", sides[0]) for _, rx in _instruments() if rx.match(sides[0])), sides[0])
+        sides[0] = _item_opener().sub("", sides[0].strip())
+    names = [_ITEM_TAIL.sub("", x).strip(" ,.") for x in sides]
+    return names if len(names) == 2 and all(names) else []
 
 
 _BETWEEN = re.compile(r"\b(?:antara|between)\s+", re.IGNORECASE)

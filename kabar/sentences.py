@@ -89,6 +89,7 @@ _BOUNDARY = re.compile(
     r"""|(?<=[a-z0-9"”’)])(?P<glued>[.!?]["”’]?)(?=[A-Z][a-z])"""
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_LIST_MARKER = re.compile(r"\s*(?:\d{1,3}|[a-zA-Z])[.)]$")
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,8 @@ def _split_line(line: str, offset: int, out: list[Sentence]) -> None:
         cut = m.end()
         if m.group("end") and m.group("end").startswith(".") and _is_abbreviation(line[start : m.start()]):
             continue
+        if start == 0 and _LIST_MARKER.match(line, 0, m.end()):
+            continue  # "1.  MoU on …": a list item's number belongs to the item
         _add(line, start, cut, offset, out)
         start = cut
     _add(line, start, len(line), offset, out)

@@ -473,6 +473,40 @@ def test_two_mous_signed_between_two_pairs_are_two_agreements():
     assert "PT Ultra Medika" in rows[1]["parties"]
 
 
+def test_each_instrument_of_a_signed_list_is_an_agreement():
+    body = (
+        "Presiden Prabowo Subianto dan Perdana Menteri Pakistan Shehbaz Sharif bertemu di Islamabad, "
+        "Senin (9/12/2025).\n"
+        "Indonesia dan Pakistan menandatangani sejumlah dokumen kerja sama.\n"
+        "Adapun MoU dan perjanjian yang dipertukarkan, yaitu:\n"
+        "1. MoU antara Arsip Nasional Republik Indonesia dan National Archives of Pakistan tentang kearsipan;\n"
+        "2. Letter of Intent on Halal Certification;\n"
+        "3. Kerja sama Bank Mandiri -- Habib Bank.\n"
+        "Kedua pemimpin kemudian makan siang bersama."
+    )
+    rows = extract(body, dt.date(2025, 12, 9)).commitments
+    listed = [r for r in rows if r["evidence"][:2] in ("1.", "2.", "3.")]
+    assert [(r["kind"], r["status"], r["instrument"]) for r in listed] == [
+        ("agreement", "signed", "MoU"),
+        ("agreement", "signed", "LoI"),
+        ("agreement", "signed", "MoU"),  # an item naming no instrument has the heading's
+    ]
+    assert listed[0]["parties"] == ["Arsip Nasional Republik Indonesia", "National Archives of Pakistan"]
+    assert listed[1]["parties"] == ["Indonesia", "Pakistan"]  # the item names no sides: the heading's
+    assert listed[2]["parties"] == ["Bank Mandiri", "Habib Bank"]
+    assert all(r["party_countries"] == ["IDN", "PAK"] for r in listed)
+    assert not any(r["evidence"].startswith("Adapun") for r in rows)  # the heading stands for its items
+
+
+def test_a_list_of_requirements_is_no_list_of_agreements():
+    body = (
+        "Pendaftar wajib melampirkan dokumen pendukung berupa:\n"
+        "- Piagam atau sertifikat kejuaraan;\n"
+        "- Surat pernyataan yang ditandatangani orang tua."
+    )
+    assert extract(body).commitments == []
+
+
 def test_a_hope_in_the_quote_does_not_cancel_the_signing_the_speaker_attended():
     body = (
         "“Saya berharap pengerjaannya bisa secepatnya,” ungkap Wali Kota Malang Sutiaji di sela-sela "

@@ -37,3 +37,18 @@ def test_a_sentence_opener_glued_to_the_word_before_starts_a_sentence():
         "Lalu apakah mereka bertemu lagi?",
         "Nama McDonald tetap utuh.",
     ]
+
+
+def test_a_list_item_keeps_its_number():
+    body = (
+        "Dokumen yang diteken yaitu:\n1.  MoU tentang Kesehatan. Ditandatangani kemarin.\n2. LoI Energi\n"
+        "Jumlahnya 2. Dia datang."
+    )
+    assert [s.text for s in split(body)] == [
+        "Dokumen yang diteken yaitu:",
+        "1.  MoU tentang Kesehatan.",
+        "Ditandatangani kemarin.",
+        "2. LoI Energi",
+        "Jumlahnya 2.",
+        "Dia datang.",
+    ]
