@@ -40,10 +40,14 @@ def _joint() -> re.Pattern[str]:
 
 @cache
 def _signed_noun() -> re.Pattern[str]:
+    """'meneken kesepakatan bersama', or in the passive 'kerja sama tersebut telah ditandatangani'."""
     data = lexicon.commitments()
     verbs = lexicon.phrase_regex(data["sign"]).pattern
+    passive = lexicon.alternation(data["signed_passive"])
     nouns = "|".join(re.escape(n) for n in data["signed_nouns"])
-    return re.compile(rf"{verbs}\s+(?P<noun>{nouns})\b", re.IGNORECASE)
+    return re.compile(
+        rf"{verbs}\s+(?P<noun>{nouns})\b|\b(?P<subject>{nouns})(?:\s+[\w-]+){{0,3}}\s+(?:{passive})\b", re.IGNORECASE
+    )
 
 
 @cache
@@ -56,7 +60,7 @@ def _instrument(text: str) -> str | None:
         if rx.search(text):
             return name
     m = _signed_noun().search(text)  # "meneken kesepakatan bersama" names an instrument too
-    return m.group("noun").lower() if m else None
+    return (m["noun"] or m["subject"]).lower() if m else None
 
 
 @cache
@@ -163,6 +167,8 @@ def extract_commitments(
         if idx in listed:
             continue  # an item of a list of instruments: the list's heading gave it its row
         text = s.text
+        if text.endswith("?"):
+            continue  # "Apa saja kerja sama yang telah ditandatangani?": a question states nothing
         parties, codes = _parties(text, mentions[idx], people)
         if len(set(codes)) == 2:
             pair_parties, pair_codes = parties, codes
@@ -197,6 +203,7 @@ def extract_commitments(
             and (
                 re.search(r"\bkerja\s*sama|bekerja sama|cooperat|kolaborasi|kemitraan", text, re.I)
                 or (_joint().search(text) and agreed.search(text))  # "keduanya sepakat …", not "kesepakatan"
+                or _countries_agree(text, agreed)  # "Indonesia dan AS sudah menyepakati negosiasi tarif"
             )
         ):
             kind = "cooperation"
@@ -228,6 +235,15 @@ def extract_commitments(
             row.update(due_date=due, due_precision=due_precision)
             rows.append(row)
     return rows
+
+
+def _countries_agree(text: str, agreed: re.Pattern[str]) -> bool:
+    """Two countries as the subject of an agreeing verb: what they agree on, they do together."""
+    verb = agreed.search(text)
+    if verb is None:
+        return False
+    subject = [c for c in gazetteer.find_countries(text[: verb.start()]) if not _located(text, c.start)]
+    return len({c.code for c in subject}) >= 2
 
 
 def _row(

@@ -498,6 +498,29 @@ def test_each_instrument_of_a_signed_list_is_an_agreement():
     assert not any(r["evidence"].startswith("Adapun") for r in rows)  # the heading stands for its items
 
 
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (  # the passive: the instrument first, its signing after
+            "Kerja sama tersebut juga telah ditandatangani oleh Pemerintah Provinsi Bali dan Pemerintah Kabupaten "
+            "Badung.",
+            ("agreement", "signed", ["IDN"]),
+        ),
+        (  # two countries agreeing on something: together, with no cooperation word
+            "Pemerintah Indonesia dan Amerika Serikat sudah menyepakati negosiasi tarif impor sebesar 19 persen.",
+            ("cooperation", "agreed", ["IDN", "USA"]),
+        ),
+    ],
+)
+def test_commitment_shapes(body, expected):
+    (row,) = extract(body).commitments
+    assert (row["kind"], row["status"], row["party_countries"]) == expected
+
+
+def test_a_question_states_no_commitment():
+    assert extract("Apa saja kerja sama yang telah ditandatangani Indonesia dan Prancis?").commitments == []
+
+
 def test_a_list_of_requirements_is_no_list_of_agreements():
     body = (
         "Pendaftar wajib melampirkan dokumen pendukung berupa:\n"
