@@ -482,6 +482,8 @@ class ArticlePeople:
             return "IDN" if self.language == "id" and _domestic().match(p.name) else None
         if self.language != "id" or not p.role or p.role in _lex()["foreign_by_default"]:
             return None  # Indonesia's own presidents and kings are in people.yaml with their country
+        if _international_orgs().find(p.role):
+            return None  # "Komisioner Perdagangan Uni Eropa", "Direktur Jenderal ILO"
         return "IDN"
 
 

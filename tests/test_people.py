@@ -151,3 +151,6 @@ def test_an_unknown_holder_of_a_bare_head_of_state_title_is_not_taken_for_indone
     assert people.default_country(found["Lee Jae Myung"]) is None
     assert people.default_country(found["Sugiono"]) == "IDN"
     assert people.default_country(people.resolve("Presiden Prabowo Subianto hadir.")[0].person) == "IDN"
+    # an official of an international body is not Indonesian for want of a country
+    (official,) = people.resolve("Komisioner Perdagangan Uni Eropa Maros Sefcovic hadir.")
+    assert people.default_country(official.person) is None
