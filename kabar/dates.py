@@ -100,12 +100,16 @@ def find_dates(text: str, base: dt.date | None) -> list[DateMention]:
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
-    weekday_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, weekdays))})\s*,?\s*$", re.IGNORECASE)
+    parts = "|".join(map(re.escape, _words()["day_parts"]))
+    # "Minggu (13/7/2025)", "Minggu sore, 13 Juli 2025": the weekday of the date that follows it
+    weekday_before = re.compile(
+        rf"\b(?:{'|'.join(map(re.escape, weekdays))})(?:\s+(?:{parts}))?\s*,?\s*$", re.IGNORECASE
+    )
 
     def add(m: re.Match[str], date: dt.date | None, precision: str, explicit: bool) -> None:
         if date is not None and free(m.start(), m.end()):
             with_weekday = "wd" in m.re.groupindex and m["wd"] is not None
-            with_weekday = with_weekday or bool(weekday_before.search(text[max(0, m.start() - 12) : m.start()]))
+            with_weekday = with_weekday or bool(weekday_before.search(text[max(0, m.start() - 20) : m.start()]))
             found.append(DateMention(m.start(), m.end(), date, precision, explicit, with_weekday))
             taken.append((m.start(), m.end()))
 
@@ -145,6 +149,8 @@ def find_dates(text: str, base: dt.date | None) -> list[DateMention]:
                 continue  # "minggu" is also "week"
             if not m["wd"][0].isupper():
                 continue
+            if any(x.with_weekday and 0 <= x.start - m.end() <= 14 for x in found):
+                continue  # the weekday of a written date
             add(
                 m,
                 _resolve_weekday(weekdays[m["wd"].lower()], base, text[m.end() : m.end() + 20]),

@@ -216,14 +216,12 @@ def extract_meetings(
             if not any(p.name in o.person.name for p in persons)
             and not any(m.start <= o.start < m.end for m in mentions[idx])
         ]
-        if (
-            len(persons) == 1
-            and not orgs  # "rapat kerja dengan Komisi II DPR RI": the organisation is the other side
-            and (kind in ("bilateral", "call") or _met_by_subject(s, at + len(word), named))
-        ):
+        possessed = _met_by_subject(s, at + len(word), named)
+        if len(persons) == 1 and not orgs and (kind in ("bilateral", "call") or possessed):
             # "… saat pertemuan bilateral di Istana", "pertemuannya dengan Raja Philippe": the other side
-            # is the one named just before
-            persons += _neighbour(persons[0], mentions, idx)
+            # is the one named just before ("rapat kerja dengan Komisi II DPR RI": the organisation is);
+            # whose meeting "-nya" is may have been named a few sentences back
+            persons += _neighbour(persons[0], mentions, idx, back=CONTEXT_SENTENCES if possessed else 2)
         pending = kind == "signing" and len(persons) < 2
         parties = persons + (orgs if len(persons) < 2 and not pending else [])
         spans = [(m.start - s.start, m.end - s.start) for m in mentions[idx]]
@@ -285,9 +283,9 @@ def _met_by_subject(s: Sentence, end: int, named: list[Mention]) -> bool:
     return m is not None and any(0 <= x.start - s.start - m.end() <= 2 for x in named)
 
 
-def _neighbour(person: Person, mentions: list[list[Mention]], idx: int) -> list[Person]:
+def _neighbour(person: Person, mentions: list[list[Mention]], idx: int, back: int = 2) -> list[Person]:
     """The other side of a two-sided meeting named in one sentence, from the sentences around it."""
-    for j in (idx - 1, idx + 1, idx - 2):
+    for j in (idx - 1, idx + 1, *range(idx - 2, idx - back - 1, -1)):
         if 0 <= j < len(mentions):
             for m in mentions[j]:
                 if not m.person.is_org and m.person is not person:

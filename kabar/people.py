@@ -133,6 +133,8 @@ def _is_name_token(tok: Token, lex: dict) -> bool:
         return False
     if len(core) > 1 and core.isupper() and core not in _alias_index():
         return False  # acronyms (RI, DPR) are organisations, not names
+    if core.endswith("-nya"):
+        return False  # "Presiden Council-nya": a possessive, not a name
     return not any(c.isdigit() for c in core)
 
 

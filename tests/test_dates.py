@@ -45,6 +45,11 @@ def test_dates_in_text_resolve_against_the_article_date(text, date, precision):
     assert (found[0].date, found[0].precision) == (date, precision)
 
 
+def test_a_weekday_before_its_written_date_is_that_date():
+    found = find_dates("di Istana Laeken pada Minggu sore, 13 Juli 2025.", dt.date(2025, 7, 21))
+    assert [(d.date, d.with_weekday) for d in found] == [(dt.date(2025, 7, 13), True)]
+
+
 def test_impossible_written_date_is_not_a_date():
     assert find_dates("pada Selasa (31/2/2023)", BASE) == []
 

@@ -115,6 +115,17 @@ def test_a_summit_used_as_a_time_is_not_the_meeting_of_the_sentence():
     assert extract(body).meetings == []
 
 
+def test_whose_meeting_it_was_may_be_named_a_few_sentences_back():
+    body = (
+        "Presiden Prabowo Subianto tiba di Brussel, Belgia. “Kemudian Raja Belgia mendengar saya datang,” sebut dia. "
+        "“Saya diterima dengan hangat.” Lalu, dia menjelaskan pertemuannya berlanjut dengan Raja Belgia, Raja "
+        "Philippe, di Istana Laeken pada Minggu sore, 13 Juli 2025."
+    )
+    (m,) = extract(body, dt.date(2025, 7, 21)).meetings
+    assert {p["name"] for p in m["participants"]} == {"Prabowo Subianto", "Philippe"}
+    assert m["meeting_date"] == dt.date(2025, 7, 13)
+
+
 def test_a_meeting_room_is_a_place_not_a_meeting():
     body = "“Seleksi sudah dimulai,” kata Kapolda Metro Jaya Irjen Asep Edi di ruang rapat Gedung Utama, Rabu (22/10)."
     assert extract(body).meetings == []

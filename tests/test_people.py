@@ -92,6 +92,7 @@ from kabar.people import ArticlePeople, attribute_pronouns, find_mentions, find_
             "dihadiri Wakil Menteri Desa dan Pembangunan Daerah Tertinggal Ahmad Riza Patria",
             [("Ahmad Riza Patria", "Wakil Menteri Desa dan Pembangunan Daerah Tertinggal", None)],
         ),
+        ("Kepala Pemerintah 27 dan Presiden Council-nya juga terima saya", []),  # a possessive is no name
         (
             "Diketahui SBY dan Jokowi bertemu",
             [("Susilo Bambang Yudhoyono", None, "IDN"), ("Joko Widodo", None, "IDN")],
