@@ -71,6 +71,13 @@ def _background_regex() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\s+{sign}", re.IGNORECASE)
 
 
+@cache
+def _effect() -> re.Pattern[str]:
+    """An instrument as the subject of a plain future ("IEU-CEPA akan memperkuat posisi Indonesia")."""
+    words = lexicon.alternation(w for ws in lexicon.commitments()["instruments"].values() for w in ws)
+    return re.compile(rf"\b(?:{words})(?:\s+(?:ini|itu|tersebut))?\s+(?:juga\s+)?(?:akan|bakal|will)\s", re.IGNORECASE)
+
+
 def _background(text: str) -> bool:
     return bool(_background_regex().search(text))
 
@@ -183,6 +190,8 @@ def extract_commitments(
         instrument = _instrument(text)
         if instrument and _background(text):
             instrument = None  # "setelah penandatanganan MoU ini, kami akan …": the promise is what follows
+        if instrument and _effect().search(text) and not sign.search(text):
+            instrument = None  # "perjanjian ini akan memperluas akses pasar": what it does, not a commitment
         signed = sign.search(text)
         said = quote_end(text)
         if said is not None and signed and signed.start() > said:

@@ -521,6 +521,10 @@ def test_each_instrument_of_a_signed_list_is_an_agreement():
             "Pemerintah Indonesia dan Amerika Serikat sudah menyepakati negosiasi tarif impor sebesar 19 persen.",
             ("cooperation", "agreed", ["IDN", "USA"]),
         ),
+        (  # a named trade agreement, its signing targeted for a month
+            "Penandatanganan resmi IEU-CEPA antara Indonesia dan Uni Eropa ditargetkan berlangsung September 2025.",
+            ("agreement", "planned", ["IDN"]),
+        ),
     ],
 )
 def test_commitment_shapes(body, expected):
@@ -530,6 +534,18 @@ def test_commitment_shapes(body, expected):
 
 def test_a_question_states_no_commitment():
     assert extract("Apa saja kerja sama yang telah ditandatangani Indonesia dan Prancis?").commitments == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Menteri Koordinator Airlangga Hartarto menyebut perjanjian ini akan memperluas akses pasar Indonesia.",
+        "Pada pertemuan kali ini, Presiden Prabowo Subianto dan Presiden Brasil Lula da Silva rencananya akan "
+        "memberikan pernyataan pers bersama.",
+    ],
+)
+def test_what_an_agreement_will_do_or_a_statement_to_the_press_is_no_commitment(body):
+    assert extract(body).commitments == []
 
 
 def test_a_list_of_requirements_is_no_list_of_agreements():
