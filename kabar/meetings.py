@@ -136,6 +136,11 @@ def _reporting() -> re.Pattern[str]:
 
 
 @cache
+def _appeal() -> re.Pattern[str]:
+    return lexicon.phrase_regex(lexicon.meetings()["appeal"])
+
+
+@cache
 def _negated() -> re.Pattern[str]:
     words = lexicon.alternation(lexicon.meetings()["negated"])
     # "keinginan PSI bertemu": a name may stand between the wish and the meeting
@@ -185,6 +190,8 @@ def extract_meetings(
         at = s.text.lower().find(word.lower())
         if _negated().search(s.text[max(0, at - 30) : at]) or _negated_after().match(s.text[at + len(word) :]):
             continue  # "memilih ogah menemui", "refused to meet", "pertemuan belum kunjung terjadi"
+        if _appeal().search(s.text, 0, at):
+            continue  # "saya mengajak WNI … untuk mendatangi TPS": asked of others, not done
         dates = meeting_dates(s.text, base)
         said = quote_end(s.text)
         named = [m for m in mentions[idx] if not m.person.is_org]

@@ -79,14 +79,15 @@ def test_planned_meeting_and_its_later_mention_is_one_meeting():
     assert m["status"] == "planned" and m["city"] == "Hanoi" and m["country_code"] == "VNM"
 
 
-def test_a_meeting_refused_called_off_or_only_wished_for_is_not_a_meeting():
+def test_a_meeting_refused_called_off_wished_for_or_asked_of_others_is_not_a_meeting():
     body = (
         "Presiden Kroasia Zoran Milanovic menolak menemui Menteri Luar Negeri Israel Gideon Saar di Zagreb, "
         "Selasa (10/6/2025). Perdana Menteri Andrej Plenkovic juga batal bertemu dengan Gideon Saar. "
         "Wajar jika pertemuan Presiden Prabowo Subianto dengan Megawati Soekarnoputri membahas situasi terkini. "
         "Pertemuan Presiden Prabowo Subianto dan Megawati Soekarnoputri belum kunjung terjadi. "
         "Wali Kota Bandung Muhammad Farhan ingin bertemu Gubernur Jawa Barat Dedi Mulyadi. "
-        "Namun, Ahmad Muzani tidak tahu maksud keinginan PSI bertemu Ketua Umum Partai Gerindra tersebut."
+        "Namun, Ahmad Muzani tidak tahu maksud keinginan PSI bertemu Ketua Umum Partai Gerindra tersebut. "
+        "“Sebagai Ketua Umum PPP saya mengajak WNI di sini untuk mendatangi Tempat Pemungutan Suara.”"
     )
     assert extract(body).meetings == []
 
