@@ -72,6 +72,16 @@ def _background_regex() -> re.Pattern[str]:
 
 
 @cache
+def _any_cue() -> re.Pattern[str]:
+    """Every word a commitment needs one of: instruments, signing, agreeing, promising, planning."""
+    data = lexicon.commitments()
+    words = [w for ws in data["instruments"].values() for w in ws]
+    for key in ("sign", "cooperate", "pledge", "reached", "planned", "agreed", "signed_passive", "signed_nouns"):
+        words += data[key]
+    return lexicon.phrase_regex([*words, "siap", "bersedia", "sepakat", "bersepakat"], enclitic=True)
+
+
+@cache
 def _effect() -> re.Pattern[str]:
     """An instrument as the subject of a plain future ("IEU-CEPA akan memperkuat posisi Indonesia")."""
     words = lexicon.alternation(w for ws in lexicon.commitments()["instruments"].values() for w in ws)
@@ -187,6 +197,8 @@ def extract_commitments(
             sides, sides_codes = (pair_parties, pair_codes) if pair_codes else (context_parties, context_codes)
             rows += _listed(sentences, idx, lists, sides, sides_codes, article_id, meetings)
             continue
+        if not _any_cue().search(text):
+            continue  # most sentences name no instrument, agreement, promise or plan: one search rules them out
         instrument = _instrument(text)
         if instrument and _background(text):
             instrument = None  # "setelah penandatanganan MoU ini, kami akan …": the promise is what follows
