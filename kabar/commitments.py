@@ -10,6 +10,7 @@ from kabar import gazetteer, lexicon
 from kabar.dates import find_dates
 from kabar.evidence import clamp, cue_regex, stable_id
 from kabar.people import ArticlePeople, Mention, find_organizations, quote_end
+from kabar.phrases import AnyOf
 from kabar.sentences import Sentence
 
 # Clauses that name what a commitment covers: "kerja sama di bidang X, Y dan Z".
@@ -72,13 +73,14 @@ def _background_regex() -> re.Pattern[str]:
 
 
 @cache
-def _any_cue() -> re.Pattern[str]:
+def _any_cue() -> AnyOf:
     """Every word a commitment needs one of: instruments, signing, agreeing, promising, planning."""
     data = lexicon.commitments()
     words = [w for ws in data["instruments"].values() for w in ws]
     for key in ("sign", "cooperate", "pledge", "reached", "planned", "agreed", "signed_passive", "signed_nouns"):
         words += data[key]
-    return lexicon.phrase_regex([*words, "siap", "bersedia", "sepakat", "bersepakat"], enclitic=True)
+    # A phrase's first word is enough: the cue regexes let words take "-nya" and any spacing between them.
+    return AnyOf([w.split()[0] for w in words if w.split()] + ["siap", "bersedia", "sepakat"])
 
 
 @cache

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kabar.lexicon import phrase_regex
-from kabar.phrases import PhraseMatcher
+from kabar.phrases import AnyOf, PhraseMatcher
 
 PHRASES = ["Korea", "Korea Selatan", "AS", "Amerika Serikat", "Papua", "Papua Nugini", "RI", "Indonesia"]
 WORDS = PHRASES + ["Selatan", "Serikat", "dan", "-", ",", "Indonesian", "ASEAN", "korea", "di", "Nugini", "\n"]
@@ -39,3 +39,20 @@ def test_same_matches_as_the_regex_alternation(words, sep, ignore_case):
     text = re.sub(r"\s{2,}", " ", text)
     flags = re.IGNORECASE if ignore_case else 0
     assert matcher_found(text, PHRASES, ignore_case) == regex_found(text, PHRASES, flags)
+
+
+CUE_WORDS = ["kerja", "sama", "samanya", "kerjanya", "nota", "kesepahamannya", "MoU", "MOU-nya", "dan", "\n", "Nota"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CUE_WORDS), max_size=10))
+def test_any_of_first_words_never_misses_what_the_cue_regex_finds(words):
+    text = " ".join(words)
+    cues = ["kerja sama", "nota kesepahaman", "mou"]
+    if phrase_regex(cues, enclitic=True).search(text):
+        assert AnyOf([c.split()[0] for c in cues]).search(text)
+
+
+def test_any_of_is_a_case_blind_substring_test():
+    assert AnyOf(["Kerja"]).search("KERJASAMA")
+    assert not AnyOf(["mou"]).search("tanpa nota")
