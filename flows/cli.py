@@ -70,11 +70,12 @@ def run(
     max_bytes: int = typer.Option(None, help="Reject files larger than this (default 20 MB, env KABAR_MAX_BYTES)."),
     full: bool = typer.Option(False, "--full", help="Reprocess every file, not only new or changed ones."),
     workers: int = typer.Option(
-        1,
+        None,
         "--workers",
         min=1,
-        help="Extract batches on a local Dask cluster of N workers "
-        "(with --dask-address: the cluster's worker count, to cut batches for).",
+        help="Extract batches on a local Dask cluster of N workers; 1 runs in process (default: one per "
+        "core when the input is more than one batch, else 1; with --dask-address: the cluster's worker "
+        "count, to cut batches for).",
     ),
     dask_address: str = typer.Option(None, "--dask-address", help="Use a running Dask scheduler (tcp://HOST:PORT)."),
     summary_json: Path = typer.Option(None, "--summary-json", help="Also write the run summary to this JSON file."),
@@ -83,11 +84,16 @@ def run(
     from kabar.warehouse import WarehouseLocked
 
     _preflight(raw, warehouse, needs_raw=step in (Step.all, Step.ingest))
-    if step is Step.all and not full and (done := _nothing_new(raw, warehouse)):
-        print_summary(done, warehouse)
-        if summary_json:
-            summary_json.write_text(json.dumps(done, indent=2), encoding="utf-8")
-        return
+    if step is Step.all:
+        done, todo = _plan(raw, warehouse, full)
+        if done:
+            print_summary(done, warehouse)
+            if summary_json:
+                summary_json.write_text(json.dumps(done, indent=2), encoding="utf-8")
+            return
+        if workers is None and not dask_address:
+            workers = _auto_workers(todo, batch_size)
+    workers = workers or 1
     try:
         if step is Step.all:
             from flows.server import start_temporary_server, startup_timeout
@@ -125,15 +131,26 @@ def run(
         summary_json.write_text(json.dumps(summary, indent=2), encoding="utf-8")
 
 
-def _nothing_new(raw: Path, warehouse: Path) -> dict | None:
-    """The summary of a run with no new or changed input, found before Prefect starts (a rerun takes a
-    second, not Prefect's start-up); None when there is work for the flow."""
+def _plan(raw: Path, warehouse: Path, full: bool) -> tuple[dict | None, list]:
+    """Before Prefect starts: the summary of a run with no new or changed input (a rerun takes a
+    second, not Prefect's start-up), else None and the files to process."""
     from kabar import steps
 
-    p = steps.plan_run(raw, warehouse)
-    if p.todo or p.walk_rejects:
-        return None
-    return steps.Summary(inputs_seen=p.seen, unchanged=len(p.unchanged)).as_dict()
+    p = steps.plan_run(raw, warehouse, full=full)
+    if p.todo or p.walk_rejects or full:
+        return None, p.todo
+    return steps.Summary(inputs_seen=p.seen, unchanged=len(p.unchanged)).as_dict(), []
+
+
+def _auto_workers(todo: list, batch_size: int | None) -> int:
+    from kabar import steps
+    from kabar.settings import Settings
+
+    s = Settings.from_env(batch_size=batch_size)
+    n = steps.auto_workers(todo, s.batch_size, s.batch_bytes, os.cpu_count())
+    if n > 1:
+        out.print(f"{len(todo):,} files to process: extracting on a local Dask cluster of {n} workers")
+    return n
 
 
 def print_summary(s: dict, warehouse: Path) -> None:

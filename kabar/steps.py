@@ -138,6 +138,12 @@ def plan_run(raw: Path, warehouse: Path, full: bool = False) -> Plan:
 BATCHES_PER_WORKER = 8
 
 
+def auto_workers(files: list[InputFile], size: int, max_bytes: int | None, cpus: int | None) -> int:
+    """Workers for the default mode: every core once the input is more than one batch (a local Dask
+    cluster starts in a few seconds, which a single batch would not win back), else one, in process."""
+    return min(cpus or 1, len(batches(files, size, max_bytes))) if files else 1
+
+
 def batches(files: list[InputFile], size: int, max_bytes: int | None = None, workers: int = 1) -> list[list[InputFile]]:
     """Consecutive runs of at most `size` files and, past the first file, at most `max_bytes` of input;
     with several workers, smaller runs (BATCHES_PER_WORKER each)."""

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from kabar.sources import InputFile
-from kabar.steps import batches
+from kabar.steps import auto_workers, batches
 
 
 def files(*sizes: int) -> list[InputFile]:
@@ -34,3 +34,11 @@ def test_with_workers_the_work_is_cut_for_several_batches_per_worker():
     dumps = batches(files(*[5000] * 10), 2000, max_bytes=10**7, workers=2)
     assert sizes(dumps) == [[5000]] * 10  # bytes cut too: each big dump is a batch of its own
     assert batches(files(), 2000, workers=2) == []
+
+
+def test_the_default_mode_uses_every_core_only_for_more_than_one_batch():
+    assert auto_workers(files(*[1] * 10), 2000, 10**7, cpus=2) == 1  # one batch: no cluster to start
+    assert auto_workers(files(*[1] * 4001), 2000, 10**7, cpus=2) == 2
+    assert auto_workers(files(*[6 * 10**6] * 3), 2000, 10**7, cpus=8) == 3  # never more workers than batches
+    assert auto_workers(files(*[1] * 4001), 2000, 10**7, cpus=None) == 1
+    assert auto_workers([], 2000, 10**7, cpus=2) == 1

@@ -111,3 +111,28 @@ def test_a_rerun_with_nothing_new_answers_without_starting_a_flow(tmp_path, monk
     (raw / "b.txt").write_text("Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Vietnam di Hanoi.")
     result = runner.invoke(app, ["run", "--raw", str(raw), "--warehouse", str(tmp_path / "wh")])
     assert isinstance(result.exception, AssertionError)  # a new file does go to the flow
+
+
+def test_input_of_several_batches_runs_on_a_local_dask_cluster_by_default(tmp_path, monkeypatch):
+    import flows.cli
+    import flows.pipeline
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(3):
+        (raw / f"{i}.txt").write_text(f"Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Vietnam di Hanoi. {i}")
+    monkeypatch.setenv("KABAR_BATCH_SIZE", "1")
+    monkeypatch.setattr(flows.cli.os, "cpu_count", lambda: 2)
+    chosen = []
+
+    def spy(workers=1, dask_address=None):
+        chosen.append(workers)
+        return None  # record the choice, run in process
+
+    monkeypatch.setattr(flows.pipeline, "task_runner", spy)
+    result = runner.invoke(app, ["run", "--raw", str(raw), "--warehouse", str(tmp_path / "wh")])
+    assert result.exit_code == 0, result.output
+    assert chosen == [2] and "local Dask cluster of 2 workers" in result.output
+    (raw / "3.txt").write_text("Satu berkas baru.")
+    runner.invoke(app, ["run", "--raw", str(raw), "--warehouse", str(tmp_path / "wh")])
+    assert chosen == [2, 1]  # one new file is one batch: in process
