@@ -401,9 +401,15 @@ def _signatory_pairs(text: str) -> list[tuple[list[str], list[str]]]:
     return pairs if len(pairs) >= 2 else []
 
 
+# "telah menandatangani …", "have signed a letter of intent in which X plans to …": signed, whatever is planned.
+_SIGNED_BEFORE = re.compile(
+    r"\b(?:telah|sudah|resmi)\s+(?:menandatangani|meneken|diteken)|\b(?:has|have|had)\s+signed\b", re.IGNORECASE
+)
+
+
 def _status(text: str, kind: str, sign, planned, agreed) -> str:
     plan = planned.search(text)
-    if plan and not re.search(r"\b(telah|sudah|resmi)\s+(menandatangani|meneken|diteken)", text):
+    if plan and not _SIGNED_BEFORE.search(text):
         promise = agreed.search(text, 0, plan.start())
         # "berjanji akan …", "berkomitmen akan …": the promise is made now, whatever it is for.
         return "agreed" if kind == "pledge" and promise else "planned"

@@ -526,6 +526,11 @@ def test_each_instrument_of_a_signed_list_is_an_agreement():
             "Penandatanganan resmi IEU-CEPA antara Indonesia dan Uni Eropa ditargetkan berlangsung September 2025.",
             ("agreement", "planned", ["IDN"]),
         ),
+        (  # what the signed letter plans is not the letter's status
+            "Renault said it and Chrysler have signed a letter of intent in which Chrysler plans to buy American "
+            "Motors.",
+            ("agreement", "signed", []),
+        ),
     ],
 )
 def test_commitment_shapes(body, expected):
