@@ -96,7 +96,12 @@ def _background(text: str) -> bool:
 
 # "kader yang siap mengabdi", "negara yang berkomitmen …": the cue describes someone, it is no promise
 # (but "pelaku yang kami berkomitmen untuk tangkap" is the speaker's own).
-_RELATIVE = re.compile(r"\b(?:yang|who)\s+(?!(?:kami|kita|saya|aku|we|I)\b)(?:\w+\s+){0,2}$", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\b(?:yang|who)\s+(?!(?:kami|kita|saya|aku|we|I)\b)(?:\w+\s+){0,2}$"
+    # "kader yang bukan hanya pandai berpolitik, tapi juga siap …"
+    r"|\byang\s+(?:bukan|tidak)\s+(?:hanya|saja|cuma)\b[^.;]{0,80}\b(?:tapi|tetapi|melainkan|namun)\s+juga\s+$",
+    re.IGNORECASE,
+)
 
 
 # "Ini akan memberikan daya saing …": a thing as the subject states an effect, not a promise.
@@ -118,7 +123,7 @@ def _stem(verb: str) -> str:
 def _is_pledge(text: str, pledge: re.Pattern[str]) -> bool:
     cues = [*pledge.finditer(text), *(m for p in _pledge_patterns() for m in p.finditer(text))]
     return any(
-        not _RELATIVE.search(text[max(0, m.start() - 40) : m.start()])
+        not _RELATIVE.search(text[max(0, m.start() - 120) : m.start()])
         and not _THING.match(text[: m.start()])
         and not _empty_plan(m.group())
         for m in cues

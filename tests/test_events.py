@@ -548,9 +548,11 @@ def test_a_question_states_no_commitment():
         "Menteri Koordinator Airlangga Hartarto menyebut perjanjian ini akan memperluas akses pasar Indonesia.",
         "Pada pertemuan kali ini, Presiden Prabowo Subianto dan Presiden Brasil Lula da Silva rencananya akan "
         "memberikan pernyataan pers bersama.",
+        "Dari sana lahir kader Partai Golkar yang bukan hanya pandai berpolitik, tapi juga siap mengabdi bagi bangsa.",
+        "Dinas Perhubungan DKI Jakarta bersama Polda Metro Jaya bakal melaksanakan rekayasa lalu lintas di 29 ruas.",
     ],
 )
-def test_what_an_agreement_will_do_or_a_statement_to_the_press_is_no_commitment(body):
+def test_effects_statements_descriptions_and_vague_plans_are_no_commitments(body):
     assert extract(body).commitments == []
 
 
