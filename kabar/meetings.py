@@ -207,8 +207,7 @@ def extract_meetings(
             last = drafts[-1]
             _fill(last, s.text, dates, at, located_only=True)
             last.people = _unique(last.people + persons)
-            if TYPE_ORDER.index(kind) < TYPE_ORDER.index(last.type_hint):
-                last.type_hint = kind  # "pertemuan …; kunjungan tersebut": it was a visit
+            _retype(last, kind)  # "pertemuan …; kunjungan tersebut": it was a visit
             continue
         after = _unique([m.person for m in named if m.start >= s.start + at])
         if word.lower().startswith(("pertemuan", "perjumpaan", "kunjungan", "rencana")) and len(after) >= 2:
@@ -397,6 +396,16 @@ def _attendance() -> re.Pattern[str]:
     return lexicon.phrase_regex(lexicon.meetings()["attendance"])
 
 
+_MET = re.compile(r"(?:bertemu|menemui|met|meets)\b", re.IGNORECASE)
+
+
+def _retype(d: MeetingDraft, kind: str) -> None:
+    """A later sentence about the meeting may say what kind it was, with stronger evidence; but the
+    talks of "X bertemu dengan Y" stay talks when the article also calls the trip a visit."""
+    if TYPE_ORDER.index(kind) < TYPE_ORDER.index(d.type_hint) and not (kind == "visit" and _MET.match(d.trigger)):
+        d.type_hint = kind
+
+
 def _merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
     """Sentences about the same talks are one meeting: same people and no conflicting date. A person
     met again with only an organisation named beside them ("audiensi dari Majelis …" after "Puan
@@ -411,8 +420,7 @@ def _merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
                 m.people = _unique(m.people + d.people)
                 m.date, m.precision = m.date or d.date, m.precision or d.precision
                 m.venue, m.city, m.country = m.venue or d.venue, m.city or d.city, m.country or d.country
-                if TYPE_ORDER.index(d.type_hint) < TYPE_ORDER.index(m.type_hint):
-                    m.type_hint = d.type_hint
+                _retype(m, d.type_hint)
                 break
         else:
             out.append(d)

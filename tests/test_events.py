@@ -127,6 +127,21 @@ def test_whose_meeting_it_was_may_be_named_a_few_sentences_back():
     assert m["meeting_date"] == dt.date(2025, 7, 13)
 
 
+def test_talks_on_a_visit_stay_talks():
+    body = (
+        "Presiden Prabowo Subianto bertemu dengan Presiden Brasil Luiz Inacio Lula da Silva di Brasilia, "
+        "Rabu (9/7/2025). Kunjungan tersebut juga membahas perdagangan kedua negara."
+    )
+    (m,) = extract(body, dt.date(2025, 7, 10)).meetings
+    assert m["meeting_type"] == "bilateral"
+    body = (
+        "Sekretaris Daerah DKI Jakarta Joko Agus Setyono melakukan pertemuan dengan delegasi Ho Chi Minh City. "
+        "Kunjungan tersebut membahas transportasi."
+    )
+    (m,) = extract(body).meetings
+    assert m["meeting_type"] == "visit"  # a meeting noun: the article calls the meeting a visit
+
+
 def test_a_meeting_room_is_a_place_not_a_meeting():
     body = "“Seleksi sudah dimulai,” kata Kapolda Metro Jaya Irjen Asep Edi di ruang rapat Gedung Utama, Rabu (22/10)."
     assert extract(body).meetings == []
