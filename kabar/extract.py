@@ -25,7 +25,7 @@ def extract_article(a: Article) -> Extraction:
     # With every full mention known, short names anywhere resolve to them ("Plate" = "Johnny G Plate").
     mentions = [people.resolve(s.text, s.start, f) for s, f in zip(sentences, found, strict=True)]
     attribute_pronouns([(s.text, s.start) for s in sentences], mentions)
-    meetings = extract_meetings(sentences, people, mentions, a.published_date, a.article_id)
+    meetings = extract_meetings(sentences, people, mentions, a.published_date, a.article_id, a.dateline)
     commitments = extract_commitments(sentences, people, mentions, a.published_date, a.article_id, meetings)
     topics = [{"article_id": a.article_id, **t} for t in score_topics(a.title, body)]
     return Extraction(meetings=meetings, commitments=commitments, topics=topics)

@@ -174,8 +174,9 @@ def extract_meetings(
     mentions: list[list[Mention]],
     base: dt.date | None,
     article_id: str,
+    dateline: str | None = None,
 ) -> list[dict]:
-    """One row per meeting event reported in the article."""
+    """One row per meeting event reported in the article (datelined at `dateline`, if known)."""
     drafts: list[MeetingDraft] = []
     not_meeting = cue_regex("meetings", "not_meeting")
     planned = cue_regex("meetings", "planned")
@@ -264,8 +265,29 @@ def extract_meetings(
         if sum(not p.is_org for p in d.people) >= 2:  # people named on both sides: the group was a stand-in
             d.people = [p for p in d.people if not p.is_group]
     _date_from_context(merged, sentences, mentions, base)
+    rows = [_row(d, people, article_id) for d in merged]
+    for row, d in zip(rows, merged, strict=True):
+        row["city"] = row["city"] or _datelined(d, row, dateline, base)
+    return rows
 
-    return [_row(d, people, article_id) for d in merged]
+
+# "di Nduga", "ke wilayah Kodam II": a place the gazetteer does not know (the region and the home
+# country are no such place: "kota-kota di Asean", "di Indonesia").
+_SOMEWHERE = re.compile(r"\b(?:di|ke)\s+(?:wilayah\s+|kawasan\s+|daerah\s+)?(?!(?:ASEAN|Asean|Indonesia)\b)[A-Z]")
+
+
+def _datelined(d: MeetingDraft, row: dict, dateline: str | None, base: dt.date | None) -> str | None:
+    """A meeting of the dateline's own people, held on the article's day (or the day before), with no
+    place of its own, took place where the article is datelined ("JAKARTA, KOMPAS.com - …"). Not a
+    visit (it went somewhere), nor where the sentence names a place it does not know ("di Nduga").
+    Not counted in the confidence: the place is the reporter's."""
+    if not dateline or d.city or d.venue or d.status != "held" or not d.date or not base or d.type_hint == "visit":
+        return None
+    if not 0 <= (base - d.date).days <= 1 or _SOMEWHERE.search(d.sentence.text):
+        return None
+    where = gazetteer.city_country(dateline)
+    sides = {p["country_code"] for p in row["participants"]} - {None}
+    return dateline if where and sides <= {where} and d.country in (None, where) else None
 
 
 _GROUP_TAIL = re.compile(r"(?:\s+(?:[A-Z][\w'’.-]*|\([A-Z]{2,8}\)))+")

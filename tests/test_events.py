@@ -142,6 +142,22 @@ def test_talks_on_a_visit_stay_talks():
     assert m["meeting_type"] == "visit"  # a meeting noun: the article calls the meeting a visit
 
 
+def test_a_home_meeting_of_the_day_with_no_place_took_place_where_the_article_is_datelined():
+    held = (
+        "Menteri Sekretaris Negara Prasetyo Hadi bertemu dengan Wakil Ketua DPR Sufmi Dasco Ahmad, Senin (16/6/2025)."
+    )
+    (m,) = extract(held).meetings  # the fixture's articles are datelined Jakarta
+    assert m["city"] == "Jakarta"
+    foreign = (
+        "Menteri Luar Negeri Sugiono bertemu dengan Menteri Luar Negeri Malaysia Mohamad Hasan, Senin (16/6/2025)."
+    )
+    elsewhere = "Menhan Sjafrie Sjamsoeddin bertemu Menkeu Sri Mulyani di Nduga, Papua, Senin (16/6/2025)."
+    earlier = "Menteri Sekretaris Negara Prasetyo Hadi bertemu Wakil Ketua DPR Sufmi Dasco Ahmad, Senin (9/6/2025)."
+    for body in (foreign, elsewhere, earlier):
+        (m,) = extract(body).meetings
+        assert m["city"] is None, body
+
+
 def test_a_meeting_room_is_a_place_not_a_meeting():
     body = "“Seleksi sudah dimulai,” kata Kapolda Metro Jaya Irjen Asep Edi di ruang rapat Gedung Utama, Rabu (22/10)."
     assert extract(body).meetings == []
