@@ -93,6 +93,10 @@ from kabar.people import ArticlePeople, attribute_pronouns, find_mentions, find_
             [("Ahmad Riza Patria", "Wakil Menteri Desa dan Pembangunan Daerah Tertinggal", None)],
         ),
         ("Kepala Pemerintah 27 dan Presiden Council-nya juga terima saya", []),  # a possessive is no name
+        (  # portfolio words of a ministry no one had listed, and experts' descriptions as titles
+            "Menteri Haji dan Umrah Republik Indonesia, Mochamad Irfan Yusuf, bertemu Peneliti Senior BRIN, Siti Zuhro",
+            [("Mochamad Irfan Yusuf", "Menteri Haji dan Umrah", "IDN"), ("Siti Zuhro", None, None)],
+        ),
         (
             "Diketahui SBY dan Jokowi bertemu",
             [("Susilo Bambang Yudhoyono", None, "IDN"), ("Joko Widodo", None, "IDN")],
