@@ -120,14 +120,18 @@ def _stem(verb: str) -> str:
     return re.sub(r"(?:nya|lah|pun)$", "", verb.lower())
 
 
-def _is_pledge(text: str, pledge: re.Pattern[str]) -> bool:
+def _pledge_at(text: str, pledge: re.Pattern[str]) -> int | None:
+    """Where the sentence's first real promise starts, if it makes one."""
     cues = [*pledge.finditer(text), *(m for p in _pledge_patterns() for m in p.finditer(text))]
-    return any(
-        not _RELATIVE.search(text[max(0, m.start() - 120) : m.start()])
-        and not _THING.match(text[: m.start()])
-        and not _empty_plan(m.group())
+    starts = [
+        m.start()
         for m in cues
-    )
+        if not _RELATIVE.search(text[max(0, m.start() - 120) : m.start()])
+        and not _THING.match(text[: m.start()])
+        and not _effect().search(text, max(0, m.start() - 60), m.start() + 5)  # "IEU-CEPA akan memperkuat …"
+        and not _empty_plan(m.group())
+    ]
+    return min(starts, default=None)
 
 
 @cache
@@ -235,8 +239,12 @@ def extract_commitments(
             )
         ):
             kind = "cooperation"
-        elif _is_pledge(text, pledge):
+        elif (at := _pledge_at(text, pledge)) is not None:
             kind = "pledge"
+            # who promises is named before the promise ("Prabowo … siap mendukung Israel merdeka")
+            ahead = [m for m in mentions[idx] if m.end - s.start <= at]
+            if ahead or _parties(text[:at], [], people)[0]:
+                parties, codes = _parties(text[:at], ahead, people)
         elif people.language == "id" and (end := _party_plan_at(text, mentions[idx], s.start)) is not None:
             # the parties are who plans, not what or where the plan is about ("napi asal Inggris", "ke AS")
             kind = "pledge"

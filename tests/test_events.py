@@ -303,7 +303,7 @@ def test_date_of_the_quote_is_not_the_meeting_date():
             "Presiden Rusia Vladimir Putin bersedia menambah pasokan gas alam cair bagi Pertamina.",
             "pledge",
             "agreed",
-            ["IDN", "RUS"],
+            ["RUS"],  # the party is who promises (as the gold has it), not whom it is for
         ),
         (  # a signed cooperation is an agreement, even with no instrument named
             "Indonesia dan Korea Selatan telah melakukan penandatanganan kerja sama di bidang pariwisata.",
@@ -569,6 +569,12 @@ def test_commitment_shapes(body, expected):
     assert (row["kind"], row["status"], row["party_countries"]) == expected
 
 
+def test_who_promises_is_named_before_the_promise_not_after_it():
+    body = "Presiden Prabowo Subianto menyatakan siap mendukung Israel merdeka asal Palestina juga diakui."
+    (row,) = extract(body).commitments
+    assert (row["kind"], row["parties"], row["party_countries"]) == ("pledge", ["Prabowo Subianto"], ["IDN"])
+
+
 def test_a_question_states_no_commitment():
     assert extract("Apa saja kerja sama yang telah ditandatangani Indonesia dan Prancis?").commitments == []
 
@@ -577,6 +583,7 @@ def test_a_question_states_no_commitment():
     "body",
     [
         "Menteri Koordinator Airlangga Hartarto menyebut perjanjian ini akan memperluas akses pasar Indonesia.",
+        "Airlangga menegaskan, IEU-CEPA akan memperkuat posisi Indonesia dalam perdagangan global.",
         "Pada pertemuan kali ini, Presiden Prabowo Subianto dan Presiden Brasil Lula da Silva rencananya akan "
         "memberikan pernyataan pers bersama.",
         "Dari sana lahir kader Partai Golkar yang bukan hanya pandai berpolitik, tapi juga siap mengabdi bagi bangsa.",
