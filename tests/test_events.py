@@ -159,7 +159,10 @@ def test_a_home_meeting_of_the_day_with_no_place_took_place_where_the_article_is
 
 
 def test_a_meeting_room_is_a_place_not_a_meeting():
-    body = "“Seleksi sudah dimulai,” kata Kapolda Metro Jaya Irjen Asep Edi di ruang rapat Gedung Utama, Rabu (22/10)."
+    body = (
+        "Kapolda Metro Jaya Asep Edi Suheri dan Wakil Kapolda Metro Jaya Dekananto Eko Purwono memberikan "
+        "keterangan di ruang rapat Gedung Utama, Rabu (22/10/2025)."
+    )
     assert extract(body).meetings == []
 
 
@@ -178,10 +181,12 @@ def test_a_party_known_by_its_short_name_is_a_side_of_the_meeting():
 def test_the_day_a_source_was_quoted_is_not_the_day_of_the_meeting_it_quotes():
     body = (
         "Presiden Prabowo Subianto bertemu dengan Presiden Brasil Luiz Inacio Lula da Silva di Brasilia, Rabu "
-        "(9/7/2025). “Pertemuan tersebut menegaskan kepentingan bersama,” ujar Susan Kleebank, dilansir dari laman "
-        "resmi Istana Kepresidenan Brasil, Sabtu (5/7/2025)."
+        "(9/7/2025). Menurut Sekretaris Kementerian Luar Negeri Brasil Susan Kleebank, pertemuan Presiden Prabowo "
+        "dengan Presiden Lula da Silva dilakukan dalam rangka mempertegas kemitraan strategis. “Pertemuan tersebut "
+        "menegaskan kepentingan bersama,” ujar Susan, dilansir dari laman resmi Istana Kepresidenan Brasil, Sabtu "
+        "(5/7/2025)."
     )
-    (m,) = extract(body, dt.date(2025, 7, 10)).meetings
+    (m,) = extract(body, dt.date(2025, 7, 10)).meetings  # one meeting: the quote's day does not split it
     assert m["meeting_date"] == dt.date(2025, 7, 9)
 
 
