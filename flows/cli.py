@@ -74,8 +74,8 @@ def run(
         "--workers",
         min=1,
         help="Extract batches on a local Dask cluster of N workers; 1 runs in process (default: one per "
-        "core when the input is more than one batch, else 1; with --dask-address: the cluster's worker "
-        "count, to cut batches for).",
+        "core, at most 8, when the input is more than one batch, else 1; with --dask-address: the "
+        "cluster's worker count, to cut batches for).",
     ),
     dask_address: str = typer.Option(None, "--dask-address", help="Use a running Dask scheduler (tcp://HOST:PORT)."),
     summary_json: Path = typer.Option(None, "--summary-json", help="Also write the run summary to this JSON file."),
@@ -147,7 +147,8 @@ def _auto_workers(todo: list, batch_size: int | None) -> int:
     from kabar.settings import Settings
 
     s = Settings.from_env(batch_size=batch_size)
-    n = steps.auto_workers(todo, s.batch_size, s.batch_bytes, os.cpu_count())
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    n = steps.auto_workers(todo, s.batch_size, s.batch_bytes, cpus)
     if n > 1:
         out.print(f"{len(todo):,} files to process: extracting on a local Dask cluster of {n} workers")
     return n

@@ -138,10 +138,15 @@ def plan_run(raw: Path, warehouse: Path, full: bool = False) -> Plan:
 BATCHES_PER_WORKER = 8
 
 
+# Each local worker is a process holding its own batches in memory: the default stops at this many.
+MAX_AUTO_WORKERS = 8
+
+
 def auto_workers(files: list[InputFile], size: int, max_bytes: int | None, cpus: int | None) -> int:
-    """Workers for the default mode: every core once the input is more than one batch (a local Dask
-    cluster starts in a few seconds, which a single batch would not win back), else one, in process."""
-    return min(cpus or 1, len(batches(files, size, max_bytes))) if files else 1
+    """Workers for the default mode: a worker per core (up to MAX_AUTO_WORKERS) once the input is more
+    than one batch (a local Dask cluster starts in a few seconds, which a single batch would not win
+    back), else one, in process."""
+    return min(cpus or 1, MAX_AUTO_WORKERS, len(batches(files, size, max_bytes))) if files else 1
 
 
 def batches(files: list[InputFile], size: int, max_bytes: int | None = None, workers: int = 1) -> list[list[InputFile]]:

@@ -40,5 +40,6 @@ def test_the_default_mode_uses_every_core_only_for_more_than_one_batch():
     assert auto_workers(files(*[1] * 10), 2000, 10**7, cpus=2) == 1  # one batch: no cluster to start
     assert auto_workers(files(*[1] * 4001), 2000, 10**7, cpus=2) == 2
     assert auto_workers(files(*[6 * 10**6] * 3), 2000, 10**7, cpus=8) == 3  # never more workers than batches
+    assert auto_workers(files(*[1] * 40_000), 2000, 10**7, cpus=64) == 8  # nor more than the default's cap
     assert auto_workers(files(*[1] * 4001), 2000, 10**7, cpus=None) == 1
     assert auto_workers([], 2000, 10**7, cpus=2) == 1

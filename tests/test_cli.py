@@ -122,6 +122,7 @@ def test_input_of_several_batches_runs_on_a_local_dask_cluster_by_default(tmp_pa
     for i in range(3):
         (raw / f"{i}.txt").write_text(f"Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Vietnam di Hanoi. {i}")
     monkeypatch.setenv("KABAR_BATCH_SIZE", "1")
+    monkeypatch.setattr(flows.cli.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     monkeypatch.setattr(flows.cli.os, "cpu_count", lambda: 2)
     chosen = []
 
