@@ -270,7 +270,19 @@ def extract_commitments(
             row.update(instrument=instrument if kind == "agreement" else None, areas=areas)
             row.update(due_date=due, due_precision=due_precision)
             rows.append(row)
-    return rows
+    return _distinct(rows)
+
+
+def _distinct(rows: list[dict]) -> list[dict]:
+    """A sentence repeated word for word (scrapes duplicate paragraphs) states one commitment, not two."""
+    seen: set[tuple] = set()
+    out = []
+    for r in rows:
+        key = (r["kind"], r["status"], r["instrument"], tuple(r["parties"]), tuple(r["areas"]), r["evidence"])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
 
 
 def _countries_agree(text: str, agreed: re.Pattern[str]) -> bool:

@@ -580,6 +580,12 @@ def test_who_promises_is_named_before_the_promise_not_after_it():
     assert (row["kind"], row["parties"], row["party_countries"]) == ("pledge", ["Prabowo Subianto"], ["IDN"])
 
 
+def test_a_sentence_repeated_word_for_word_states_one_commitment():
+    sentence = "Indonesia dan Vietnam sepakat memperkuat kerja sama di bidang perdagangan. "
+    rows = extract(sentence * 50).commitments
+    assert len(rows) == 1 and rows[0]["kind"] == "cooperation"
+
+
 def test_a_question_states_no_commitment():
     assert extract("Apa saja kerja sama yang telah ditandatangani Indonesia dan Prancis?").commitments == []
 
