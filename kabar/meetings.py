@@ -419,6 +419,7 @@ def _attendance() -> re.Pattern[str]:
 
 
 _MET = re.compile(r"(?:bertemu|menemui|met|meets)\b", re.IGNORECASE)
+_NOUN = re.compile(r"(?:pertemuan|perjumpaan|pembicaraan|dialog)", re.IGNORECASE)
 
 
 def _retype(d: MeetingDraft, kind: str) -> None:
@@ -438,7 +439,15 @@ def _merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
             shared = m.core & d.core
             same_date = d.date is None or m.date is None or d.date == m.date
             only_orgs = all(p.is_org for p in d.people if id(p) in d.core - shared)
-            if shared and (len(shared) >= min(2, len(d.core)) or only_orgs) and same_date and m.status == d.status:
+            # "Siti Zuhro … mengungkap isi pertemuannya dengan Puan": the meeting noun names talks whose
+            # every side already took part in this one
+            attended = _NOUN.match(d.trigger) and d.core <= {id(p) for p in m.people}
+            if (
+                shared
+                and (len(shared) >= min(2, len(d.core)) or only_orgs or attended)
+                and same_date
+                and m.status == d.status
+            ):
                 m.people = _unique(m.people + d.people)
                 m.date, m.precision = m.date or d.date, m.precision or d.precision
                 m.venue, m.city, m.country = m.venue or d.venue, m.city or d.city, m.country or d.country

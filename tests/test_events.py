@@ -127,6 +127,15 @@ def test_whose_meeting_it_was_may_be_named_a_few_sentences_back():
     assert m["meeting_date"] == dt.date(2025, 7, 13)
 
 
+def test_an_attendee_telling_of_the_meeting_later_is_the_same_meeting():
+    body = (
+        "Ketua DPR Puan Maharani menerima audiensi sejumlah tokoh di Kompleks Parlemen, Kamis (4/9/2025). "
+        "Pertemuan itu dihadiri oleh Peneliti Senior BRIN, Siti Zuhro, dan Pakar Komunikasi Effendi Gazali. "
+        "Sementara itu, Siti Zuhro mengungkap isi pertemuannya dengan Puan."
+    )
+    assert len(extract(body, dt.date(2025, 9, 4)).meetings) == 1
+
+
 def test_talks_on_a_visit_stay_talks():
     body = (
         "Presiden Prabowo Subianto bertemu dengan Presiden Brasil Luiz Inacio Lula da Silva di Brasilia, "
