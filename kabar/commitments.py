@@ -206,7 +206,7 @@ def extract_commitments(
             context_parties, context_codes = parties, codes
         if idx in lists:  # the heading of a list of instruments stands for its items
             sides, sides_codes = (pair_parties, pair_codes) if pair_codes else (context_parties, context_codes)
-            rows += _listed(sentences, idx, lists, sides, sides_codes, article_id, meetings)
+            rows += _listed(sentences, idx, lists[idx], listed, sides, sides_codes, article_id, meetings)
             continue
         if not _any_cue().search(text):
             continue  # most sentences name no instrument, agreement, promise or plan: one search rules them out
@@ -242,9 +242,9 @@ def extract_commitments(
         elif (at := _pledge_at(text, pledge)) is not None:
             kind = "pledge"
             # who promises is named before the promise ("Prabowo … siap mendukung Israel merdeka")
-            ahead = [m for m in mentions[idx] if m.end - s.start <= at]
-            if ahead or _parties(text[:at], [], people)[0]:
-                parties, codes = _parties(text[:at], ahead, people)
+            promisers = _parties(text[:at], [m for m in mentions[idx] if m.end - s.start <= at], people)
+            if promisers[0]:
+                parties, codes = promisers
         elif people.language == "id" and (end := _party_plan_at(text, mentions[idx], s.start)) is not None:
             # the parties are who plans, not what or where the plan is about ("napi asal Inggris", "ke AS")
             kind = "pledge"
@@ -305,6 +305,7 @@ def _row(
     meetings: list[dict],
     conf: float,
 ) -> dict:
+    """A commitment row with what every kind has; the caller fills instrument, areas and due date."""
     return {
         "commitment_id": stable_id(article_id, "commitment", s.start, kind, *([n] if n else [])),
         "article_id": article_id,
@@ -355,7 +356,8 @@ def _lists(sentences: list[Sentence]) -> dict[int, list[int]]:
 def _listed(
     sentences: list[Sentence],
     head: int,
-    lists: dict[int, list[int]],
+    items: list[int],
+    listed: set[int],
     parties: list[str],
     codes: list[str],
     article_id: str,
@@ -364,8 +366,6 @@ def _listed(
     """One agreement per listed instrument, signed when the heading or the sentences just before it
     (other lists' items aside) say so; its sides are those an item names ("MoU antara A dan B",
     "A -- B"), else the heading's."""
-    items = lists[head]
-    listed = {j for x in lists.values() for j in x}
     before = [k for k in range(head - 1, -1, -1) if k not in listed][:3]
     context = " ".join(sentences[k].text for k in [*before, head])
     heading = sentences[head].text
