@@ -5,16 +5,25 @@ API and waits ~10 s for it, after kabar has spent seconds importing Prefect's en
 Expectations. Here the CLI launches the very command Prefect would (uvicorn serving
 `prefect.server.api.server:create_app`) before those imports, without importing the server code
 itself (6 s of imports the CLI does not need), and points Prefect's settings at it.
+
+A new Prefect home also gets its database from `flows/data/` already migrated: Prefect would
+otherwise run its 116 Alembic migrations on the first run (10-17 s on a 2-core machine).
+`python -m flows.server` rebuilds that template after a Prefect upgrade.
 """
 
 from __future__ import annotations
 
+import asyncio
 import atexit
+import gzip
 import importlib.util
 import os
+import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -81,11 +90,13 @@ def start_temporary_server() -> TemporaryServer | None:
     The server is launched before Prefect's settings are loaded here (2 s of imports); it reads
     the same environment and profile. It is stopped again when it turns out not to be needed.
     """
+    seeded = seed_database()
     server = TemporaryServer(SERVER_ENV)
     from prefect.context import refresh_global_settings_context
     from prefect.settings import get_current_settings
 
     settings = get_current_settings()
+    drop_unused_seed(seeded, settings)
     if settings.api.url or not settings.server.ephemeral.enabled:
         server.stop()
         return None
@@ -93,6 +104,82 @@ def start_temporary_server() -> TemporaryServer | None:
     os.environ.setdefault("PREFECT_UI_URL", "")  # it serves no UI: no "View at" link to a dead page
     refresh_global_settings_context()
     return server
+
+
+def seed_database() -> Path | None:
+    """Copy the migrated template to Prefect's default database when that does not exist yet and
+    the installed Prefect knows the template's revision (else Prefect migrates as usual); the path
+    written, or None.
+
+    Decided from the environment alone, before Prefect's settings are imported; the caller checks
+    the settings afterwards.
+    """
+    if any(os.environ.get(f"PREFECT_{part}_DATABASE_CONNECTION_URL") for part in ("API", "SERVER")):
+        return None
+    template = _template()
+    home = Path(os.environ.get("PREFECT_HOME") or "~/.prefect").expanduser()
+    target = home / "prefect.db"
+    if template is None or target.exists() or not _known_revision(_revision(template)):
+        return None
+    home.mkdir(parents=True, exist_ok=True)
+    tmp = home / f".prefect.db.{os.getpid()}"
+    try:
+        with gzip.open(template) as src, tmp.open("wb") as dst:
+            shutil.copyfileobj(src, dst)
+        os.link(tmp, target)  # fails if another run got there first: theirs is as good
+    except FileExistsError:
+        return None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
+
+
+def drop_unused_seed(seeded: Path | None, settings) -> None:
+    """Remove the seeded copy when Prefect's settings (a profile, prefect.toml, .env) point its
+    database elsewhere: then it is nobody's database."""
+    url = settings.server.database.connection_url
+    if seeded and (url.get_secret_value() if url is not None else None) != _sqlite_url(seeded):
+        seeded.unlink()
+
+
+def build_template(out_dir: Path = Path(__file__).parent / "data") -> Path:
+    """Migrate a new Prefect database and keep it, compressed, as `prefect-<revision>.db.gz`."""
+    with tempfile.TemporaryDirectory() as home:
+        db = Path(home) / "prefect.db"
+        os.environ["PREFECT_SERVER_DATABASE_CONNECTION_URL"] = _sqlite_url(db)
+        from prefect.server.database import provide_database_interface
+
+        asyncio.run(provide_database_interface().create_db())
+        con = sqlite3.connect(db)
+        (revision,) = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        con.execute("VACUUM")
+        con.close()
+        for old in out_dir.glob("prefect-*.db.gz"):
+            old.unlink()
+        out = out_dir / f"prefect-{revision}.db.gz"
+        with db.open("rb") as src, gzip.open(out, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+    return out
+
+
+def _template() -> Path | None:
+    found = sorted((Path(__file__).parent / "data").glob("prefect-*.db.gz"))
+    return found[0] if found else None
+
+
+def _revision(template: Path) -> str:
+    return template.name.removeprefix("prefect-").removesuffix(".db.gz")
+
+
+def _known_revision(revision: str) -> bool:
+    """Whether the installed Prefect's SQLite migrations include this revision (then Alembic can
+    upgrade from it); read from the migration file names, without importing Prefect."""
+    versions = _prefect_dir() / "prefect" / "server" / "database" / "_migrations" / "versions" / "sqlite"
+    return any(versions.glob(f"*_{revision}_*.py"))
+
+
+def _sqlite_url(path: Path) -> str:
+    return f"sqlite+aiosqlite:///{path}"
 
 
 def startup_timeout() -> float:
@@ -112,3 +199,7 @@ def _prefect_dir() -> Path:
     spec = importlib.util.find_spec("prefect")
     assert spec is not None and spec.origin is not None, "prefect is not installed"
     return Path(spec.origin).parent.parent
+
+
+if __name__ == "__main__":
+    print(build_template())
