@@ -223,6 +223,8 @@ def extract_meetings(
             if not any(p.name in o.person.name for p in persons)
             and not any(m.start <= o.start < m.end for m in mentions[idx])
         ]
+        if kind == "multilateral" and persons and (body := _summit_body(s.text, at, word)):
+            orgs = [people.add(body)]  # the summit's members are the other side, not the organisations around them
         possessed = _met_by_subject(s, at + len(word), named)
         if len(persons) == 1 and not orgs and (kind in ("bilateral", "call") or possessed):
             # "… saat pertemuan bilateral di Istana", "pertemuannya dengan Raja Philippe": the other side
@@ -293,6 +295,36 @@ def _datelined(d: MeetingDraft, row: dict, dateline: str | None, base: dt.date |
 _GROUP_TAIL = re.compile(r"(?:\s+(?:[A-Z][\w'’.-]*|\([A-Z]{2,8}\)))+")
 
 
+# The body a summit is of: "KTT (Ke-47) ASEAN", "Konferensi Tingkat Tinggi (KTT) Group of Seven (G7)"; before
+# an English "summit" ("the G7 summit").
+_NAME_WORD = r"(?:[A-Z0-9][\w&.-]*|\([A-Z0-9][\w&.-]*\))"
+_BODY_AFTER = re.compile(
+    rf"\s*(?:\(KTT\)\s*)?(?:[Kk]e-?\s?\d+\s+)?(?P<b>[A-Z0-9][\w&.-]*(?:\s+(?:(?:of|the|dan|and)\s+)?{_NAME_WORD})*)"
+)
+_BODY_BEFORE = re.compile(r"\b(?P<b>[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*){0,3})\s+$")
+_YEAR_OR_ORDINAL = re.compile(r"\s+(?:\d{4}|[Kk]e-?\d+)$")
+
+
+def _summit_body(text: str, at: int, word: str) -> Person | None:
+    """The body of a summit the sentence's people attend (meetings.yaml summit, attends), as a party."""
+    if word.lower() not in {w.lower() for w in lexicon.meetings()["summit"]} or not _attending(text):
+        return None
+    m = _BODY_BEFORE.search(text[:at]) if word.lower() == "summit" else _BODY_AFTER.match(text, at + len(word))
+    if m is None:
+        return None
+    name = _YEAR_OR_ORDINAL.sub("", m.group("b").strip(" ,."))
+    return Person(name=name, organization=name, is_org=True) if name else None
+
+
+def _attending(text: str) -> bool:
+    return any(not _negated().search(text[: m.start()]) for m in _attends().finditer(text))
+
+
+@cache
+def _attends() -> re.Pattern[str]:
+    return lexicon.phrase_regex(lexicon.meetings()["attends"])
+
+
 def _group(text: str, counterpart: re.Match[str]) -> Person:
     """'mahasiswa Indonesia', 'Warga Negara Indonesia (WNI)', 'delegasi Vietnam' as a party."""
     tail = _GROUP_TAIL.match(text, counterpart.end())
@@ -339,11 +371,17 @@ def _around(text: str, word: str, width: int = 60) -> str:
 
 
 def _unique(items: list[Person]) -> list[Person]:
+    """Each person once; an organisation named inside another's name ("G7", "Group of Seven (G7)") too."""
     out: list[Person] = []
     for p in items:
-        if all(p is not q for q in out):
+        if all(p is not q and not (p.is_org and q.is_org and _within(p.name, q.name)) for q in out):
             out.append(p)
     return out
+
+
+def _within(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long) is not None
 
 
 def _place(d: MeetingDraft, text: str, located_only: bool = False) -> None:

@@ -480,7 +480,10 @@ class ArticlePeople:
         bare head-of-state title held by someone people.yaml does not know ("Presiden Lee Jae Myung")."""
         if p.country_code:
             return p.country_code
-        if p.is_org:  # "Pemkot Malang", "KPU Makassar": an Indonesian institution by its name
+        if p.is_org:  # "Kementerian Haji Arab Saudi": the country it names; "Pemkot Malang": Indonesian by its head
+            named = gazetteer.find_countries(p.name)
+            if named:
+                return named[0].code
             return "IDN" if self.language == "id" and _domestic().match(p.name) else None
         if self.language != "id" or not p.role or p.role in _lex()["foreign_by_default"]:
             return None  # Indonesia's own presidents and kings are in people.yaml with their country
@@ -574,7 +577,7 @@ def find_organizations(text: str, offset: int = 0, international: bool = True) -
             if tokens[j].text == "dan" and not (j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()):
                 break
             j += 1
-        name = text[tokens[i].start : tokens[j - 1].end].strip(" ,")
+        name = text[tokens[i].start : tokens[j - 1].end].strip(" ,.")
         out.append(
             Mention(
                 Person(name=name, organization=name, is_org=True),

@@ -116,6 +116,32 @@ def test_a_summit_used_as_a_time_is_not_the_meeting_of_the_sentence():
     assert extract(body).meetings == []
 
 
+def test_a_summit_a_named_leader_attends_is_a_meeting_with_the_summits_body():
+    body = (
+        "Presiden Prabowo Subianto tiba di Malaysia untuk menghadiri Konferensi Tingkat Tinggi (KTT) ke-47 ASEAN. "
+        "Adapun rangkaian KTT Ke-47 ASEAN yang dihadiri oleh Prabowo akan berlangsung di Kuala Lumpur pada "
+        "26-28 Juni 2025."
+    )
+    (m,) = extract(body).meetings
+    assert (m["meeting_type"], m["status"], str(m["meeting_date"])) == ("multilateral", "planned", "2025-06-26")
+    assert [p["name"] for p in m["participants"]] == ["Prabowo Subianto", "ASEAN"]
+    english = extract("Prime Minister Modi attended the G20 summit in Rio on Monday.").meetings
+    assert [p["name"] for p in english[0]["participants"]] == ["Narendra Modi", "G20"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Presiden Joko Widodo tidak menghadiri KTT G20 di Rio de Janeiro.",
+        "Menurut Menteri Luar Negeri Sugiono, KTT BRICS penting bagi Indonesia.",
+        "Presiden Prabowo Subianto bertemu Perdana Menteri India Narendra Modi di sela KTT BRICS.",
+    ],
+)
+def test_a_summit_not_attended_or_only_the_setting_gives_no_meeting_with_its_body(body):
+    names = {p["name"] for m in extract(body).meetings for p in m["participants"]}
+    assert not names & {"BRICS", "G20"}
+
+
 def test_whose_meeting_it_was_may_be_named_a_few_sentences_back():
     body = (
         "Presiden Prabowo Subianto tiba di Brussel, Belgia. “Kemudian Raja Belgia mendengar saya datang,” sebut dia. "

@@ -134,6 +134,12 @@ def test_organisations_known_by_short_name_and_where_their_name_ends():
     assert [m.person.name for m in find_organizations("Uni Eropa dan PSI", international=False)] == ["PSI"]
 
 
+def test_an_organisation_naming_a_country_is_of_that_country():
+    found = find_organizations("Menteri Irfan berkunjung ke Kementerian Haji dan Umrah Kerajaan Arab Saudi.")
+    assert [m.person.name for m in found] == ["Kementerian Haji dan Umrah Kerajaan Arab Saudi"]
+    assert ArticlePeople(language="id").default_country(found[0].person) == "SAU"
+
+
 def test_speaker_and_subject_pronouns_stand_for_the_person_named_last():
     texts = [
         ("Wali Kota Malang, Sutiaji, meninjau lokasi.", 0),
