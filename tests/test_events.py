@@ -142,6 +142,17 @@ def test_a_summit_not_attended_or_only_the_setting_gives_no_meeting_with_its_bod
     assert not names & {"BRICS", "G20"}
 
 
+def test_guests_named_at_a_gathering_met_there():
+    body = (
+        "Dalam syukuran ulang tahun Ketua MPR Bambang Soesatyo, hadir antara lain Ketua Umum Partai Golkar "
+        "Bahlil Lahadalia dan Wakil Ketua DPR Cucun Ahmad Syamsurijal, Senin (16/6/2025)."
+    )
+    (m,) = extract(body).meetings
+    assert m["meeting_type"] == "other"
+    assert {p["name"] for p in m["participants"]} >= {"Bambang Soesatyo", "Bahlil Lahadalia", "Cucun Ahmad Syamsurijal"}
+    assert extract("Dalam acara itu, hadir antara lain para pelajar dan guru.").meetings == []
+
+
 def test_whose_meeting_it_was_may_be_named_a_few_sentences_back():
     body = (
         "Presiden Prabowo Subianto tiba di Brussel, Belgia. “Kemudian Raja Belgia mendengar saya datang,” sebut dia. "
