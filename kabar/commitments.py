@@ -80,7 +80,7 @@ def _any_cue() -> AnyOf:
     for key in ("sign", "cooperate", "pledge", "reached", "planned", "agreed", "signed_passive", "signed_nouns"):
         words += data[key]
     # A phrase's first word is enough: the cue regexes let words take "-nya" and any spacing between them.
-    return AnyOf([w.split()[0] for w in words if w.split()] + ["siap", "bersedia", "sepakat"])
+    return AnyOf([w.split()[0] for w in words if w.split()] + data["pattern_words"])
 
 
 @cache

@@ -399,6 +399,24 @@ def test_date_of_the_quote_is_not_the_meeting_date():
             "planned",
             ["IDN"],
         ),
+        (
+            "Dia menyebutkan, pemerintah Indonesia dan Pakistan juga menjalin kerja sama di bidang pendidikan.",
+            "cooperation",
+            "agreed",
+            ["IDN", "PAK"],
+        ),
+        (  # money set aside is a promise of it
+            "Pemerintah Malaysia mengalokasikan RM 2 miliar untuk pelatihan tenaga kerja muda.",
+            "pledge",
+            "agreed",
+            ["MYS"],
+        ),
+        (
+            "Menteri Investasi Rosan Roeslani menyampaikan komitmen pemerintah untuk mempercepat proyek kereta cepat.",
+            "pledge",
+            "agreed",
+            ["IDN"],
+        ),
         (  # what two sides agree to do, they do together
             "Menteri Kesehatan Budi Gunadi Sadikin dan Menteri Kesehatan Malaysia Dzulkefly Ahmad bertemu di Jakarta. "
             "Keduanya sepakat untuk menekan penyebaran demam berdarah di wilayah perbatasan.",
@@ -428,6 +446,8 @@ def test_commitments(body, kind, status, countries):
         "Pemprov DKI Jakarta bakal mengenakan sanksi kepada pegawai yang melanggar.",
         "Ekonom memperkirakan Bank Sentral Amerika Serikat akan memangkas suku bunga.",
         '"Pada prinsipnya, Polri siap mendukung apa pun yang menjadi kebijakan pemerintah," ujarnya.',
+        # describing something as a commitment promises nothing new
+        "Transformasi ini menjadi komitmen KAI untuk menghadirkan perjalanan yang nyaman.",
         # a thing as the subject states an effect; announcing is no promise
         '"Ini akan memberikan daya saing yang baik bagi perdagangan Indonesia ke Uni Eropa," ujarnya.',
         "PT KAI akan segera mengumumkan pembukaan kembali pemesanan tiket Desember.",
