@@ -205,6 +205,45 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
                 person.aliases.add(tokens[i].text)
             out.append(Mention(person, offset + tokens[i].start, offset + tokens[j - 1].end))
         i = max(j, i + 1)
+    return out + _coordinated_people(tokens, out, places, offset)
+
+
+_AND = ("dan", "and", "&")
+
+
+def _coordinated_people(
+    tokens: list[Token], found: list[Mention], places: dict[int, gazetteer.Place], offset: int
+) -> list[Mention]:
+    """'disaksikan oleh Prabowo dan Shehbaz Sharif': an untitled name of two or more words joined by
+    "dan" to a person already found is a person too (not a title, an organisation or a place)."""
+    lex = _lex()
+    by_start = {offset + t.start: i for i, t in enumerate(tokens)}
+    by_end = {offset + t.end: i for i, t in enumerate(tokens)}
+    out: list[Mention] = []
+    for m in found:
+        if m.person.is_org:
+            continue
+        after, before = by_end.get(m.end), by_start.get(m.start)
+        runs = []
+        if after is not None and after + 2 < len(tokens) and tokens[after + 1].text in _AND:
+            run, _ = _name_run(tokens, after + 2, lex)
+            runs.append(run)
+        if before is not None and before >= 3 and tokens[before - 1].text in _AND:
+            k = before - 2
+            while k > 0 and _is_name_token(tokens[k - 1], lex) and before - 1 - k < MAX_NAME_TOKENS:
+                k -= 1
+            run, _ = _name_run(tokens, k, lex)
+            runs.append(run if k + len(run) == before - 1 else [])
+        for run in runs:
+            if len(run) < 2 or any(t.start in places for t in run):
+                continue
+            first = tokens.index(run[0])
+            if _match_seq(tokens, first, lex["titles"]) or _match_seq(tokens, first, lex["org_heads"]):
+                continue
+            start, end = offset + run[0].start, offset + run[-1].end
+            if any(x.start < end and start < x.end for x in found + out):
+                continue
+            out.append(Mention(Person(name=" ".join(t.text for t in run).rstrip(".,")), start, end))
     return out
 
 

@@ -165,3 +165,14 @@ def test_an_unknown_holder_of_a_bare_head_of_state_title_is_not_taken_for_indone
     # an official of an international body is not Indonesian for want of a country
     (official,) = people.resolve("Komisioner Perdagangan Uni Eropa Maros Sefcovic hadir.")
     assert people.default_country(official.person) is None
+
+
+def test_an_untitled_name_joined_to_a_known_person_is_a_person():
+    people = ArticlePeople(language="id")
+    names = [m.person.name for m in people.resolve("Penandatanganan disaksikan oleh Prabowo dan Shehbaz Sharif.")]
+    assert names == ["Prabowo Subianto", "Shehbaz Sharif"]
+    names = [m.person.name for m in people.resolve("Anwar Ibrahim dan Presiden Prabowo Subianto bertemu.")]
+    assert names == ["Anwar Ibrahim", "Prabowo Subianto"]
+    # a place, an organisation or a single word is not taken for a name
+    for text in ("Prabowo dan Kuala Lumpur.", "Prabowo dan Partai Gerindra.", "Prabowo dan Gibran."):
+        assert [m.person.name for m in ArticlePeople(language="id").resolve(text)] == ["Prabowo Subianto"], text
