@@ -191,6 +191,8 @@ def extract_meetings(
         at = s.text.lower().find(word.lower())
         if _negated().search(s.text[max(0, at - 30) : at]) or _negated_after().match(s.text[at + len(word) :]):
             continue  # "memilih ogah menemui", "refused to meet", "pertemuan belum kunjung terjadi"
+        if kind == "signing" and _words_before("decree", 3).search(s.text[max(0, at - 60) : at]):
+            continue  # "Perpres itu diteken Presiden …": a decree, not parties meeting
         if _appeal().search(s.text, 0, at):
             continue  # "saya mengajak WNI … untuk mendatangi TPS": asked of others, not done
         dates = meeting_dates(s.text, base)
@@ -233,6 +235,13 @@ def extract_meetings(
             persons += _neighbour(persons[0], mentions, idx, back=CONTEXT_SENTENCES if possessed else 2)
         pending = kind == "signing" and len(persons) < 2
         parties = persons + (orgs if len(persons) < 2 and not pending else [])
+        if kind == "signing" and persons and _witnessed(drafts, sentences, idx):
+            # "Prabowo menyaksikan penandatanganan MoU … . MoU tersebut diteken oleh A dan B": one signing
+            last = drafts[-1]
+            last.people = _unique(last.people + persons)  # sides: the witness's and the signatories' countries
+            last.pending = sum(not p.is_org for p in last.people) < 2
+            _fill(last, s.text, dates, at)
+            continue
         spans = [(m.start - s.start, m.end - s.start) for m in mentions[idx]]
         counterpart = next(  # a group on the other side, not the title of a person already counted
             (c for c in _counterparts().finditer(s.text) if not any(a <= c.start() < b for a, b in spans)), None
@@ -323,6 +332,14 @@ def _attending(text: str) -> bool:
 @cache
 def _attends() -> re.Pattern[str]:
     return lexicon.phrase_regex(lexicon.meetings()["attends"])
+
+
+def _witnessed(drafts: list[MeetingDraft], sentences: list[Sentence], idx: int) -> bool:
+    """Whether the last draft is a signing seen with one party so far, up to two sentences back."""
+    if not drafts or not drafts[-1].pending:
+        return False
+    back = next(i for i in range(idx, -1, -1) if sentences[i] is drafts[-1].sentence)
+    return idx - back <= 2
 
 
 def _group(text: str, counterpart: re.Match[str]) -> Person:

@@ -153,6 +153,25 @@ def test_guests_named_at_a_gathering_met_there():
     assert extract("Dalam acara itu, hadir antara lain para pelajar dan guru.").meetings == []
 
 
+def test_who_witnessed_a_signing_met_its_signatories():
+    body = (
+        "Presiden RI Prabowo Subianto menyaksikan penandatanganan nota kesepahaman antara Kementerian Pertahanan "
+        "dan Sekretariat Industri Pertahanan Turkiye di Jakarta. Adapun nota kesepahaman tersebut diteken oleh "
+        "Menteri Pertahanan Sjafrie Sjamsoeddin dan Sekretaris Industri Pertahanan Turkiye, Haluk Gorgun."
+    )
+    (m,) = extract(body).meetings
+    assert m["meeting_type"] == "bilateral"
+    assert [p["name"] for p in m["participants"]] == ["Prabowo Subianto", "Sjafrie Sjamsoeddin", "Haluk Gorgun"]
+
+
+def test_a_decree_signed_is_no_meeting():
+    body = (
+        "Gubernur Bali Wayan Koster menandatangani nota kesepahaman pariwisata dengan Pemprov Jakarta. Perpres "
+        "itu diteken Presiden RI, Prabowo Subianto, pada 10 Juni 2025."
+    )
+    assert extract(body).meetings == []
+
+
 def test_whose_meeting_it_was_may_be_named_a_few_sentences_back():
     body = (
         "Presiden Prabowo Subianto tiba di Brussel, Belgia. “Kemudian Raja Belgia mendengar saya datang,” sebut dia. "
