@@ -26,6 +26,11 @@ def extract(body: str, base: dt.date | None = BASE):
             {"Sugiono", "Mohamad Hasan"},
         ),
         (
+            "Menteri Keuangan Purbaya Yudhi Sadewa menghadap Presiden Prabowo Subianto di Istana, Senin (16/6/2025).",
+            "bilateral",
+            {"Purbaya Yudhi Sadewa", "Prabowo Subianto"},
+        ),
+        (
             "Presiden Prabowo Subianto melakukan kunjungan kehormatan kepada Presiden Singapura Tharman "
             "Shanmugaratnam di Istana, Senin (16/6/2025).",
             "visit",
