@@ -89,6 +89,7 @@ def _lex() -> dict:
         "honorifics": set(roles["honorifics"]),
         "address": set(roles["honorifics"]) | set(names["address"]),
         "foreign_by_default": set(roles["foreign_by_default"]),
+        "generic_roles": set(roles["generic_roles"]),
         "joiners": set(roles["joiners"]),
         "prepositions": set(lexicon.load("countries")["prepositions"]),
     }
@@ -511,8 +512,23 @@ class ArticlePeople:
                         continue
                     found.append(Mention(p, offset + m.start(), offset + m.end()))
                     covered.append((m.start(), m.end()))
+        for p, rx in self._role_keys():
+            for m in rx.finditer(text):
+                if not any(a < m.end() and m.start() < b for a, b in covered):
+                    found.append(Mention(p, offset + m.start(), offset + m.end()))
+                    covered.append((m.start(), m.end()))
         found.sort(key=lambda m: m.start)
         return found
+
+    def _role_keys(self) -> list[tuple[Person, re.Pattern[str]]]:
+        """'Direktur Jenderal ILO' later on its own is the one person the article gave that role: a
+        role of two words or more, held by no one else here, with no name after it (then it is
+        someone else's title) and no title word or 'para' before it ('Wakil …', 'para Menteri …')."""
+        roles: dict[str, list[Person]] = {}
+        for p in self.people:
+            if not p.is_org and p.role and len(p.role.split()) >= 2 and p.role not in _lex()["generic_roles"]:
+                roles.setdefault(p.role, []).append(p)
+        return [(held[0], _role_regex(role)) for role, held in roles.items() if len(held) == 1]
 
     def default_country(self, p: Person) -> str | None:
         """Indonesian news names foreigners' countries; an unmarked title is Indonesian, except a
@@ -578,6 +594,13 @@ def attribute_pronouns(texts: list[tuple[str, int]], mentions: list[list[Mention
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)
+def _role_regex(role: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w-])(?<!Wakil )(?<!Plt )(?<!para )(?<!Para ){re.escape(role)}(?![\w-])(?!\s+(?:[A-Z(]|dari\b|of\b))"
+    )
+
+
 def _word_regex(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
 

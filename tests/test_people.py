@@ -176,3 +176,12 @@ def test_an_untitled_name_joined_to_a_known_person_is_a_person():
     # a place, an organisation or a single word is not taken for a name
     for text in ("Prabowo dan Kuala Lumpur.", "Prabowo dan Partai Gerindra.", "Prabowo dan Gibran."):
         assert [m.person.name for m in ArticlePeople(language="id").resolve(text)] == ["Prabowo Subianto"], text
+
+
+def test_a_role_on_its_own_is_the_one_person_the_article_gave_it():
+    people = ArticlePeople(language="id")
+    people.resolve("Konferensi dipimpin Direktur Jenderal ILO Gilbert F Houngbo dan Menteri Sugiono.")
+    later = people.resolve("Ia bertemu dengan Direktur Jenderal ILO, lalu dengan para Direktur Jenderal ILO lain.")
+    assert [m.person.name for m in later] == ["Gilbert F Houngbo"]
+    # the same title before a name is that person's; a deputy is someone else
+    assert [m.person.name for m in people.resolve("Wakil Direktur Jenderal ILO hadir.")] == []
