@@ -35,6 +35,15 @@ def _instruments() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @cache
+def _bills() -> re.Pattern[str]:
+    return lexicon.phrase_regex(lexicon.commitments()["bills"], flags=re.IGNORECASE)
+
+
+def _bills_in(text: str) -> set[str]:
+    return {m.group(0).lower() for m in _bills().finditer(text)}
+
+
+@cache
 def _joint() -> re.Pattern[str]:
     return lexicon.phrase_regex(lexicon.commitments()["joint_subjects"], flags=re.IGNORECASE)
 
@@ -222,6 +231,7 @@ def extract_commitments(
             text = text[said:]
             signed = sign.search(text)
         neg = negative.search(text)
+        pledged = pledge.search(text)
         kind = None
         if (
             instrument
@@ -230,6 +240,10 @@ def extract_commitments(
         ):
             kind = "agreement"
             seen_instruments.add(instrument)
+        elif (bills := _bills_in(text)) and not bills & seen_instruments and agreed.search(text) and not pledged:
+            # "DPR dan pemerintah menyepakati revisi KUHAP" (a pledge's "berjanji" agrees to no bill)
+            kind, instrument = "agreement", _bills().search(text).group(0)
+            seen_instruments |= bills
         elif reached.search(text) or (
             coop.search(text)
             and (

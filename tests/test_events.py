@@ -429,6 +429,12 @@ def test_date_of_the_quote_is_not_the_meeting_date():
             "agreed",
             ["IDN", "PAK"],
         ),
+        (  # a bill both sides agree on
+            "Komisi III DPR dan pemerintah menyepakati revisi Kitab Undang-Undang Hukum Acara Pidana atau KUHAP.",
+            "agreement",
+            "agreed",
+            ["IDN"],
+        ),
         (  # money set aside is a promise of it
             "Pemerintah Malaysia mengalokasikan RM 2 miliar untuk pelatihan tenaga kerja muda.",
             "pledge",
@@ -470,6 +476,8 @@ def test_commitments(body, kind, status, countries):
         "Pemprov DKI Jakarta bakal mengenakan sanksi kepada pegawai yang melanggar.",
         "Ekonom memperkirakan Bank Sentral Amerika Serikat akan memangkas suku bunga.",
         '"Pada prinsipnya, Polri siap mendukung apa pun yang menjadi kebijakan pemerintah," ujarnya.',
+        # a bill on a legislature's agenda promises nothing
+        "Komisi III DPR akan membahas RUU Perampasan Aset pekan depan.",
         # describing something as a commitment promises nothing new
         "Transformasi ini menjadi komitmen KAI untuk menghadirkan perjalanan yang nyaman.",
         # a thing as the subject states an effect; announcing is no promise
