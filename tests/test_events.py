@@ -429,6 +429,18 @@ def test_date_of_the_quote_is_not_the_meeting_date():
             "agreed",
             ["IDN", "PAK"],
         ),
+        (
+            "Presiden China Xi Jinping mengumumkan bahwa negaranya akan menjadi tuan rumah KTT APEC 2026 di Shenzhen.",
+            "pledge",
+            "planned",
+            ["CHN"],
+        ),
+        (
+            "Para pemimpin Amerika Serikat dan China menandatangani deklarasi tentang kecerdasan buatan.",
+            "agreement",
+            "signed",
+            ["CHN", "USA"],
+        ),
         (  # a bill both sides agree on
             "Komisi III DPR dan pemerintah menyepakati revisi Kitab Undang-Undang Hukum Acara Pidana atau KUHAP.",
             "agreement",
