@@ -206,6 +206,7 @@ def extract_commitments(
         text = s.text
         if text.endswith("?"):
             continue  # "Apa saja kerja sama yang telah ditandatangani?": a question states nothing
+        before = context_parties, context_codes
         parties, codes = _parties(text, mentions[idx], people)
         if len(set(codes)) == 2:
             pair_parties, pair_codes = parties, codes
@@ -232,6 +233,17 @@ def extract_commitments(
             signed = sign.search(text)
         neg = negative.search(text)
         pledged = pledge.search(text)
+        if instrument and signed and not neg and (partners := _partners(text)):
+            # "Penandatanganan Nota Kesepahaman dilakukan bersama … antara lain A, B, serta C": one each
+            rows, main = _partnered(rows, instrument, before)
+            for n, partner in enumerate(partners):
+                partner_codes = _parties(partner, [], people)[1] or ["IDN"] * (people.language == "id")
+                row = _row(article_id, s, "agreement", n, "signed", [*main[0], partner], main[1] + partner_codes,
+                           meetings, 0.8)  # fmt: skip
+                row.update(instrument=instrument, areas=_areas(text))
+                rows.append(row)
+            seen_instruments.add(instrument)
+            continue
         kind = None
         if (
             instrument
@@ -297,6 +309,38 @@ def _distinct(rows: list[dict]) -> list[dict]:
             seen.add(key)
             out.append(r)
     return out
+
+
+_LIST_SEP = re.compile(r"\s*[,;]\s*(?:serta\s+|dan\s+|and\s+)?|\s+serta\s+")
+
+
+@cache
+def _partner_list() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.commitments()["partner_list"])
+    return re.compile(rf"\b(?:{words})\s*:?\s+", re.IGNORECASE)
+
+
+def _partners(text: str) -> list[str]:
+    """Two or more organisations listed after "antara lain", "yaitu" … in a signing sentence
+    ("… bersama kementerian dan lembaga antara lain A, B, serta C": the partners of one signing)."""
+    m = _partner_list().search(text)
+    if m is None:
+        return []
+    items = [x.strip(" .") for x in _LIST_SEP.split(text[m.end() :])]
+    if len(items) < 2 or not all(x[:1].isupper() for x in items):
+        return []
+    heads = set(lexicon.commitments()["partner_heads"])
+    return items if all(find_organizations(x) or x.split()[0] in heads for x in items) else []
+
+
+def _partnered(rows: list[dict], instrument: str, context: tuple) -> tuple[list[dict], tuple]:
+    """The side every listed partner signed with: the parties of the instrument's earlier, unlisted
+    row (which the list replaces), else the parties named before."""
+    earlier = [r for r in rows if r["kind"] == "agreement" and r["instrument"] == instrument]
+    if earlier:
+        first = earlier[0]
+        return [r for r in rows if r is not first], (first["parties"], first["party_countries"])
+    return rows, context
 
 
 def _countries_agree(text: str, agreed: re.Pattern[str]) -> bool:

@@ -756,3 +756,20 @@ def test_topic_vocabulary(body, central, absent):
         assert topics[0] == central
     if absent:
         assert absent not in topics
+
+
+def test_partners_listed_in_one_signing_sentence_each_signed_an_agreement():
+    body = (
+        "Kementerian Kebudayaan menandatangani sejumlah Nota Kesepahaman bersama kementerian dan lembaga terkait. "
+        "Adapun penandatanganan Nota Kesepahaman dilakukan bersama kementerian dan lembaga antara lain Kementerian "
+        "Dalam Negeri, Kejaksaan Agung Republik Indonesia, Badan Pengawas Obat dan Makanan, serta Arsip Nasional "
+        "Republik Indonesia."
+    )
+    rows = extract(body).commitments
+    assert [r["parties"] for r in rows] == [
+        ["Kementerian Kebudayaan", "Kementerian Dalam Negeri"],
+        ["Kementerian Kebudayaan", "Kejaksaan Agung Republik Indonesia"],
+        ["Kementerian Kebudayaan", "Badan Pengawas Obat dan Makanan"],
+        ["Kementerian Kebudayaan", "Arsip Nasional Republik Indonesia"],
+    ]
+    assert {(r["kind"], r["status"], tuple(r["party_countries"])) for r in rows} == {("agreement", "signed", ("IDN",))}
