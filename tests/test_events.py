@@ -441,6 +441,13 @@ def test_date_of_the_quote_is_not_the_meeting_date():
             "signed",
             ["CHN", "USA"],
         ),
+        (  # "pihaknya": the speaker's side, here with a partner
+            "Gubernur Bali Wayan Koster menegaskan bahwa pihaknya bersama Satgas Pariwisata akan menghentikan "
+            "pembangunan vila ilegal.",
+            "pledge",
+            "planned",
+            ["IDN"],
+        ),
         (  # a bill both sides agree on
             "Komisi III DPR dan pemerintah menyepakati revisi Kitab Undang-Undang Hukum Acara Pidana atau KUHAP.",
             "agreement",
