@@ -116,6 +116,10 @@ def find_trigger(text: str) -> tuple[str, str] | None:
     return setting
 
 
+# "“Di London saya ketemu dengan … Presiden Trump,” kata Prabowo": the speaker's own meeting.
+_SPEAKER_MET = re.compile(r"\b(?:saya|aku|kami|I|we)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
 def _without_reporter(named: list[Mention], s: Sentence, at: int, kind: str) -> list[Mention]:
     """'Dasco mengatakan penandatanganan … dilakukan oleh Prabowo': who reports a meeting in indirect
     speech is no party to it when the reported clause names the parties itself (two people or
@@ -198,8 +202,8 @@ def extract_meetings(
         dates = meeting_dates(s.text, base)
         said = quote_end(s.text)
         named = [m for m in mentions[idx] if not m.person.is_org]
-        if said is not None and at < said:  # a meeting told in a quote: its speaker did not attend it
-            named = [m for m in named if m.start - s.start < said]
+        if said is not None and at < said and not _SPEAKER_MET.search(s.text[:at]):
+            named = [m for m in named if m.start - s.start < said]  # a meeting told in a quote: not the speaker's
         named = _without_reporter(named, s, at, kind)
         persons = _unique([m.person for m in named])
         if drafts and _told_again(s.text, word, at):

@@ -26,6 +26,18 @@ def extract(body: str, base: dt.date | None = BASE):
             {"Sugiono", "Mohamad Hasan"},
         ),
         (
+            "Presiden AS Donald Trump melakukan percakapan panjang melalui telepon dengan Presiden China Xi Jinping, "
+            "Senin (16/6/2025).",
+            "call",
+            {"Donald Trump", "Xi Jinping"},
+        ),
+        (  # the speaker's own meeting, told in a quote
+            '"Senin (16/6/2025) di London saya ketemu dengan beberapa pejabat dan dengan Presiden Trump," kata '
+            "Presiden Prabowo.",
+            "bilateral",
+            {"Prabowo Subianto", "Donald Trump"},
+        ),
+        (
             "Menteri Keuangan Purbaya Yudhi Sadewa menghadap Presiden Prabowo Subianto di Istana, Senin (16/6/2025).",
             "bilateral",
             {"Purbaya Yudhi Sadewa", "Prabowo Subianto"},
@@ -258,6 +270,14 @@ def test_the_day_a_source_was_quoted_is_not_the_day_of_the_meeting_it_quotes():
     )
     (m,) = extract(body, dt.date(2025, 7, 10)).meetings  # one meeting: the quote's day does not split it
     assert m["meeting_date"] == dt.date(2025, 7, 9)
+
+
+def test_a_source_reached_by_phone_is_no_call():
+    body = (
+        '"Benar, dia sudah diberhentikan," ujar Kasubbid Penmas Polda Sumut AKBP Siti Rohani saat dihubungi '
+        "Kompas.com melalui telepon seluler, Selasa (4/11/2025)."
+    )
+    assert extract(body).meetings == []
 
 
 def test_press_conference_signing_a_decree_and_a_welcome_at_the_airport_are_not_meetings():

@@ -30,3 +30,7 @@ def test_a_town_after_a_place_preposition(text, city, code):
 )
 def test_no_town_without_a_place_preposition_or_for_a_common_word(text):
     assert gazetteer.find_located_city(text) is None
+
+
+def test_a_country_by_its_full_name():
+    assert [c.code for c in gazetteer.find_countries("Raja Yordania Hasyimiah, Raja Abdullah II")] == ["JOR"]
