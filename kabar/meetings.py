@@ -237,6 +237,8 @@ def extract_meetings(
             # is the one named just before ("rapat kerja dengan Komisi II DPR RI": the organisation is);
             # whose meeting "-nya" is may have been named a few sentences back
             persons += _neighbour(persons[0], mentions, idx, back=CONTEXT_SENTENCES if possessed else 2)
+        if len(persons) < 2 and _pair_subject().search(s.text, 0, at):
+            persons = _unique(_pair_before(mentions, idx) + persons)  # "Keduanya bertemu …": the two named last
         pending = kind == "signing" and len(persons) < 2
         parties = persons + (orgs if len(persons) < 2 and not pending else [])
         if kind == "signing" and persons and _witnessed(drafts, sentences, idx):
@@ -372,6 +374,21 @@ def _neighbour(person: Person, mentions: list[list[Mention]], idx: int, back: in
                 if not m.person.is_org and m.person is not person:
                     return [m.person]
     return []
+
+
+@cache
+def _pair_subject() -> re.Pattern[str]:
+    return lexicon.phrase_regex(lexicon.meetings()["pair"])
+
+
+def _pair_before(mentions: list[list[Mention]], idx: int) -> list[Person]:
+    """The last two people named in the three sentences before, if there are two."""
+    people: list[Person] = []
+    for j in range(idx - 1, max(-1, idx - 4), -1):
+        for m in reversed(mentions[j]):
+            if not m.person.is_org and all(m.person is not p for p in people):
+                people.append(m.person)
+    return people[:2][::-1] if len(people) >= 2 else []
 
 
 def _fill(d: MeetingDraft, text: str, dates: list, at: int = 0, located_only: bool = False) -> None:

@@ -272,6 +272,16 @@ def test_the_day_a_source_was_quoted_is_not_the_day_of_the_meeting_it_quotes():
     assert m["meeting_date"] == dt.date(2025, 7, 9)
 
 
+def test_keduanya_are_the_two_people_named_last():
+    body = (
+        "Raja Yordania Abdullah II memberikan penghargaan kepada Presiden Prabowo Subianto. Keduanya bertemu "
+        "pertama kali pada 4 Desember 1995 saat acara pelantikan Prabowo."
+    )
+    (m,) = extract(body).meetings
+    assert [p["name"] for p in m["participants"]] == ["Abdullah II", "Prabowo Subianto"]
+    assert str(m["meeting_date"]) == "1995-12-04"
+
+
 def test_a_source_reached_by_phone_is_no_call():
     body = (
         '"Benar, dia sudah diberhentikan," ujar Kasubbid Penmas Polda Sumut AKBP Siti Rohani saat dihubungi '
@@ -467,6 +477,13 @@ def test_date_of_the_quote_is_not_the_meeting_date():
             "pledge",
             "planned",
             ["IDN"],
+        ),
+        (  # talks that produced an agreement
+            "Pembicaraan bilateral Amerika Serikat dan China di Jenewa menghasilkan kesepakatan sementara untuk "
+            "menurunkan tarif.",
+            "cooperation",
+            "agreed",
+            ["CHN", "USA"],
         ),
         (  # a bill both sides agree on
             "Komisi III DPR dan pemerintah menyepakati revisi Kitab Undang-Undang Hukum Acara Pidana atau KUHAP.",
