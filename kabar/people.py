@@ -90,6 +90,7 @@ def _lex() -> dict:
         "address": set(roles["honorifics"]) | set(names["address"]),
         "foreign_by_default": set(roles["foreign_by_default"]),
         "generic_roles": set(roles["generic_roles"]),
+        "company_suffixes": set(names["company_suffixes"]),
         "joiners": set(roles["joiners"]),
         "prepositions": set(lexicon.load("countries")["prepositions"]),
     }
@@ -648,8 +649,9 @@ def find_organizations(text: str, offset: int = 0, international: bool = True) -
             )
         )
         i = j
+    out += _companies(text, tokens, out, offset, lex)
     if not international:
-        return out
+        return sorted(out, key=lambda m: m.start)
     for f in _international_orgs().find(text):
         if not any(m.start - offset < f.end and f.start < m.end - offset for m in out):
             org = Person(name=f.surface, organization=f.surface, is_org=True)
@@ -667,6 +669,44 @@ def _international_orgs() -> PhraseMatcher[None]:
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _COORDINATED = re.compile(rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+(?:dan|and|&)\s+{_NAME})\s+$")
 _RECIPROCAL = re.compile(r"^(bertemu|berjumpa|bertatap muka|berbincang|berdialog|met|meet)\b", re.IGNORECASE)
+
+
+def _companies(text: str, tokens: list[Token], found: list[Mention], offset: int, lex: dict) -> list[Mention]:
+    """Companies by the word that ends their name ("Maspion Group", "Mitsui & Co., Ltd"): up to four
+    capitalised words before it (names.yaml company_suffixes), not a title or a country ("CEO", "Jepang")."""
+    out: list[Mention] = []
+    for k, t in enumerate(tokens):
+        if t.core not in lex["company_suffixes"] or k == 0:
+            continue
+        end = k
+        while True:  # "Co., Ltd", "Co Ltd"
+            step = 2 if end + 2 < len(tokens) and tokens[end + 1].text == "," else 1
+            if end + step >= len(tokens) or tokens[end + step].core not in lex["company_suffixes"]:
+                break
+            end += step
+        i = k
+        while (
+            i > 0
+            and k - i < 4
+            and tokens[i - 1].text[:1].isupper()
+            and text[tokens[i - 1].end : tokens[i].start] in (" ", " & ")
+        ):
+            word = tokens[i - 1]
+            if (
+                word.core in lex["not_name"]
+                or _match_seq(tokens, i - 1, lex["titles"])
+                or gazetteer.find_countries(word.text)
+            ):
+                break
+            i -= 1
+        if i == k:
+            continue
+        start, stop = offset + tokens[i].start, offset + tokens[end].end
+        if any(m.start < stop and start < m.end for m in found + out):
+            continue
+        name = text[tokens[i].start : tokens[end].end].rstrip(".")
+        out.append(Mention(Person(name=name, organization=name, is_org=True), start, stop))
+    return out
 
 
 def coordinated_names(text: str, at: int) -> list[str]:
