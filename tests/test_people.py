@@ -188,8 +188,9 @@ def test_a_role_on_its_own_is_the_one_person_the_article_gave_it():
 
 
 def test_companies_by_the_word_that_ends_their_name():
-    text = "PT Pangan Lestari bekerja sama dengan perusahaan Jepang Mitsui & Co., Ltd dan CEO Maspion Group Alim Markus."
-    assert [m.person.name for m in find_organizations(text)] == ["PT Pangan Lestari", "Mitsui & Co., Ltd", "Maspion Group"]
+    text = "PT Pangan Lestari bekerja sama dengan perusahaan Jepang Mitsui & Co., Ltd dan CEO Maspion Group Alim."
+    names = [m.person.name for m in find_organizations(text)]
+    assert names == ["PT Pangan Lestari", "Mitsui & Co., Ltd", "Maspion Group"]
     assert [m.person.name for m in find_organizations("kontraktor asal China, China Chengda Engineering Co Ltd")] == [
         "Chengda Engineering Co Ltd"
     ]
