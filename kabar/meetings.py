@@ -276,8 +276,9 @@ def extract_meetings(
         d.sides = len({people.default_country(p) or p.organization or p.name for p in parties})
         drafts.append(d)
     # A signing seen with one party is a meeting once a later "penandatanganan ini" names another.
+    # Attendees first: "Acara turut dihadiri …" completes a signing so far seen with one party.
+    _add_attendees(drafts, sentences, mentions, base)
     merged = _merge([d for d in drafts if not d.pending or sum(not p.is_org for p in d.people) >= 2])
-    _add_attendees(merged, sentences, mentions, base)
     for d in merged:
         if sum(not p.is_org for p in d.people) >= 2:  # people named on both sides: the group was a stand-in
             d.people = [p for p in d.people if not p.is_group]

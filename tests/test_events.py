@@ -181,6 +181,16 @@ def test_who_witnessed_a_signing_met_its_signatories():
     assert [p["name"] for p in m["participants"]] == ["Prabowo Subianto", "Sjafrie Sjamsoeddin", "Haluk Gorgun"]
 
 
+def test_attendees_named_after_a_signing_seen_with_one_party_make_it_a_meeting():
+    body = (
+        "Jaksa Agung Muda Intelijen Reda Manthovani menghadiri acara penandatanganan nota kesepahaman antara "
+        "Kejaksaan Negeri dengan bupati se-Bali pada 11 Juni 2025. Acara turut dihadiri Gubernur Bali Wayan Koster "
+        "dan Kepala Kejaksaan Tinggi Bali Ketut Sumedana."
+    )
+    (m,) = extract(body).meetings
+    assert [p["name"] for p in m["participants"]] == ["Reda Manthovani", "Wayan Koster", "Ketut Sumedana"]
+
+
 def test_a_decree_signed_is_no_meeting():
     body = (
         "Gubernur Bali Wayan Koster menandatangani nota kesepahaman pariwisata dengan Pemprov Jakarta. Perpres "
