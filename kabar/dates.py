@@ -147,18 +147,26 @@ def find_dates(text: str, base: dt.date | None) -> list[DateMention]:
         for m in p["weekday"].finditer(text):
             if m["wd"].lower() == "minggu" and not m["wd"][0].isupper():
                 continue  # "minggu" is also "week"
-            if not m["wd"][0].isupper():
-                continue
+            if not m["wd"][0].isupper() and not text[: m.start()].lower().endswith("hari "):
+                continue  # "hari senin" is the day; a bare lower-case weekday is a common word
             if any(x.with_weekday and 0 <= x.start - m.end() <= 14 for x in found):
                 continue  # the weekday of a written date
             add(
                 m,
-                _resolve_weekday(weekdays[m["wd"].lower()], base, text[m.end() : m.end() + 20]),
+                _resolve_weekday(
+                    weekdays[m["wd"].lower()],
+                    base,
+                    text[m.end() : m.end() + 20],
+                    text[max(0, m.start() - 40) : m.start()],
+                ),
                 "day",
                 False,
             )
     found.sort(key=lambda x: x.start)
     return found
+
+
+_FUTURE = re.compile(r"\b(?:akan|bakal|dijadwalkan|rencananya|will|is to)\b[^.;]*$", re.IGNORECASE)
 
 
 def _month_of(month: int, direction: str | None, base: dt.date) -> dt.date:
@@ -177,11 +185,16 @@ def _month_of(month: int, direction: str | None, base: dt.date) -> dt.date:
     return min(candidates, key=lambda d: abs((d - here).days))
 
 
-def _resolve_weekday(weekday: int, base: dt.date, after: str) -> dt.date:
-    """The named weekday nearest the article date: the past one unless the text says it is coming."""
+def _resolve_weekday(weekday: int, base: dt.date, after: str, before: str = "") -> dt.date:
+    """The named weekday nearest the article date: the past one unless the text says it is coming
+    ("Senin mendatang"; "akan … pada Senin", "hari Senin akan dilakukan rapat": this week's or the next)."""
     if re.match(r"\s*(mendatang|depan|besok|next)\b", after, re.IGNORECASE):
         delta = (weekday - base.weekday()) % 7 or 7
         return base + dt.timedelta(days=delta)
+    if not re.match(r"\s*(lalu|kemarin|last)\b", after, re.IGNORECASE) and (
+        _FUTURE.search(before) or re.match(r"\s*,?\s*(akan|bakal|will)\b", after, re.IGNORECASE)
+    ):
+        return base + dt.timedelta(days=(weekday - base.weekday()) % 7)
     delta = (base.weekday() - weekday) % 7
     return base - dt.timedelta(days=delta)
 

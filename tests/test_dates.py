@@ -77,3 +77,17 @@ def test_a_bare_month_name_without_a_lead_or_direction_is_no_date():
 
 def test_since_a_year_is_not_that_year():
     assert find_dates("kemitraan strategis sejak 2008", dt.date(2025, 11, 20)) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Pada Senin, Menteri mengatakan pemerintah akan membangun jalan.", dt.date(2023, 8, 28)),
+        ("Presiden akan bertolak ke Rusia pada Senin.", dt.date(2023, 9, 4)),
+        ("Ya, hari senin akan dilakukan rapat dengan pemilik gedung.", dt.date(2023, 9, 4)),
+        ("Rapat itu digelar pada Senin lalu.", dt.date(2023, 8, 28)),
+    ],
+)
+def test_a_weekday_of_a_plan_is_the_coming_one(text, expected):
+    base = dt.date(2023, 8, 30)  # a Wednesday
+    assert [d.date for d in find_dates(text, base)] == [expected]
