@@ -205,6 +205,8 @@ def extract_meetings(
         if said is not None and at < said and not _SPEAKER_MET.search(s.text[:at]):
             named = [m for m in named if m.start - s.start < said]  # a meeting told in a quote: not the speaker's
         named = _without_reporter(named, s, at, kind)
+        # "di bawah kepemimpinan Presiden Prabowo": named in passing, not at the meeting
+        named = [m for m in named if not _words_before("in_passing", 1).search(s.text[: m.start - s.start])]
         persons = _unique([m.person for m in named])
         if drafts and _told_again(s.text, word, at):
             _fill(drafts[-1], s.text, dates, at, located_only=True)

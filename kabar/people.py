@@ -506,8 +506,9 @@ class ArticlePeople:
             mentions = find_mentions(text, offset)
         found = [Mention(self.add(m.person), m.start, m.end) for m in mentions]
         covered = [(m.start - offset, m.end - offset) for m in found]
+        shared = self._shared_titles()
         for p in self.people:
-            for key in p.keys():  # noqa: SIM118 (Person.keys, not a dict)
+            for key in p.keys() - shared:  # noqa: SIM118 (Person.keys, not a dict)
                 for m in _word_regex(key).finditer(text):
                     if any(a <= m.start() < b for a, b in covered):
                         continue
@@ -520,6 +521,15 @@ class ArticlePeople:
                     covered.append((m.start(), m.end()))
         found.sort(key=lambda m: m.start)
         return found
+
+    def _shared_titles(self) -> set[str]:
+        """Short titles ("Menlu") two people of the article were given: on its own, such a title is neither's."""
+        seen: set[str] = set()
+        shared: set[str] = set()
+        for p in self.people:
+            for a in p.aliases & _lex()["abbr"].keys():
+                (shared if a in seen else seen).add(a)
+        return shared
 
     def _role_keys(self) -> list[tuple[Person, re.Pattern[str]]]:
         """'Direktur Jenderal ILO' later on its own is the one person the article gave that role: a
@@ -607,12 +617,13 @@ def _word_regex(word: str) -> re.Pattern[str]:
 
 
 def _same(a: Person, b: Person) -> bool:
+    """One person by name, or by a shared alias that is no short title ("Jokowi", not "Menlu")."""
     if a.name == b.name:
         return True
     ta, tb = set(a.name.split()), set(b.name.split())
     if ta <= tb or tb <= ta:
         return True
-    return bool(a.aliases & ({b.name} | b.aliases))
+    return bool((a.aliases & ({b.name} | b.aliases)) - _lex()["abbr"].keys())
 
 
 def find_organizations(text: str, offset: int = 0, international: bool = True) -> list[Mention]:

@@ -25,6 +25,11 @@ def extract(body: str, base: dt.date | None = BASE):
             "bilateral",
             {"Sugiono", "Mohamad Hasan"},
         ),
+        (  # two people with the same short title are two people
+            "Menlu Sugiono bertemu Menlu Malaysia Mohamad Hasan di Kuala Lumpur, Senin (16/6/2025).",
+            "bilateral",
+            {"Sugiono", "Mohamad Hasan"},
+        ),
         (
             "Presiden AS Donald Trump melakukan percakapan panjang melalui telepon dengan Presiden China Xi Jinping, "
             "Senin (16/6/2025).",
@@ -290,6 +295,15 @@ def test_keduanya_are_the_two_people_named_last():
     (m,) = extract(body).meetings
     assert [p["name"] for p in m["participants"]] == ["Abdullah II", "Prabowo Subianto"]
     assert str(m["meeting_date"]) == "1995-12-04"
+
+
+def test_someone_named_in_passing_did_not_attend():
+    body = (
+        "Menaker Yassierli bertemu Direktur Jenderal ILO Gilbert F. Houngbo di Jenewa, Senin (16/6/2025). Dalam "
+        "pertemuan tersebut, Yassierli menegaskan komitmen Indonesia di bawah kepemimpinan Presiden Prabowo Subianto."
+    )
+    (m,) = extract(body).meetings
+    assert [p["name"] for p in m["participants"]] == ["Yassierli", "Gilbert F. Houngbo"]
 
 
 def test_a_source_reached_by_phone_is_no_call():

@@ -194,3 +194,10 @@ def test_companies_by_the_word_that_ends_their_name():
     assert [m.person.name for m in find_organizations("kontraktor asal China, China Chengda Engineering Co Ltd")] == [
         "Chengda Engineering Co Ltd"
     ]
+
+
+def test_a_short_title_two_people_hold_joins_neither_and_stands_for_neither():
+    people = ArticlePeople(language="id")
+    found = people.resolve("Menlu Sugiono bertemu Menlu Malaysia Mohamad Hasan.")
+    assert [m.person.name for m in found] == ["Sugiono", "Mohamad Hasan"]
+    assert people.resolve("Menlu mengatakan kedua negara sepakat.") == []
