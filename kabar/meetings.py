@@ -186,7 +186,7 @@ def extract_meetings(
     planned = cue_regex("meetings", "planned")
     welcome, arrival = set(lexicon.meetings()["welcome"]), cue_regex("meetings", "arrival")
     for idx, s in enumerate(sentences):
-        trig = find_trigger(s.text)
+        trig = find_trigger(s.text) or _together(s, mentions[idx], people)
         if trig is None or not_meeting.search(s.text):
             continue
         kind, word = trig
@@ -377,6 +377,32 @@ def _neighbour(person: Person, mentions: list[list[Mention]], idx: int, back: in
                 if not m.person.is_org and m.person is not person:
                     return [m.person]
     return []
+
+
+@cache
+def _joint_verbs() -> re.Pattern[str]:
+    return lexicon.phrase_regex(lexicon.meetings()["together"])
+
+
+# "A dan B", "A bersama B" as the subject, then a verb.
+_JOINED = re.compile(r"\s*,?\s*(?:dan|bersama|bersama dengan|and|with)\s+$")
+_VERB_NEXT = re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:juga|pun|kemudian|lalu|then|also)\s+)?")
+
+
+def _together(s: Sentence, named: list[Mention], people: ArticlePeople) -> tuple[str, str] | None:
+    """Leaders of two countries doing something together met ("Presiden RI Prabowo Subianto dan Presiden
+    Prancis Emmanuel Macron mengecek laboratorium …"): a visit, with the verb (meetings.yaml together)
+    as its trigger."""
+    persons = [m for m in named if not m.person.is_org]
+    for a, b in zip(persons, persons[1:], strict=False):
+        countries = {people.default_country(a.person), people.default_country(b.person)}
+        if None in countries or len(countries) < 2 or not _JOINED.match(s.text[a.end - s.start : b.start - s.start]):
+            continue
+        rest = s.text[b.end - s.start :]
+        verb = _joint_verbs().match(rest, _VERB_NEXT.match(rest).end())
+        if verb:
+            return "visit", verb.group(0)
+    return None
 
 
 @cache

@@ -25,6 +25,12 @@ def extract(body: str, base: dt.date | None = BASE):
             "bilateral",
             {"Sugiono", "Mohamad Hasan"},
         ),
+        (  # leaders of two countries doing something together met
+            "Presiden RI Prabowo Subianto dan Presiden Prancis Emmanuel Macron mengecek laboratorium bahasa di "
+            "Magelang, Senin (16/6/2025).",
+            "visit",
+            {"Prabowo Subianto", "Emmanuel Macron"},
+        ),
         (  # two people with the same short title are two people
             "Menlu Sugiono bertemu Menlu Malaysia Mohamad Hasan di Kuala Lumpur, Senin (16/6/2025).",
             "bilateral",
@@ -304,6 +310,11 @@ def test_someone_named_in_passing_did_not_attend():
     )
     (m,) = extract(body).meetings
     assert [p["name"] for p in m["participants"]] == ["Yassierli", "Gilbert F. Houngbo"]
+
+
+def test_two_people_of_one_country_doing_something_together_is_no_meeting_by_itself():
+    body = "Hakim Konstitusi Daniel Yusmic dan Hakim Konstitusi Guntur Hamzah menghadiri upacara di Jakarta."
+    assert extract(body).meetings == []
 
 
 def test_a_source_reached_by_phone_is_no_call():
