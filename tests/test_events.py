@@ -520,6 +520,18 @@ def test_date_of_the_quote_is_not_the_meeting_date():
             "agreed",
             ["CHN", "USA"],
         ),
+        (  # an agreement told by its noun
+            "Presiden Korea Selatan Lee Jae-myung mengumumkan kesepakatan perdagangan baru dengan Amerika Serikat.",
+            "cooperation",
+            "agreed",
+            ["KOR", "USA"],
+        ),
+        (
+            "Exim Bank Amerika Serikat menandatangani tujuh surat minat investasi dengan perusahaan Australia.",
+            "agreement",
+            "signed",
+            ["AUS", "USA"],
+        ),
         (  # a bill both sides agree on
             "Komisi III DPR dan pemerintah menyepakati revisi Kitab Undang-Undang Hukum Acara Pidana atau KUHAP.",
             "agreement",
