@@ -242,6 +242,8 @@ def extract_meetings(
         if len(persons) < 2 and _pair_subject().search(s.text, 0, at):
             persons = _unique(_pair_before(mentions, idx) + persons)  # "Keduanya bertemu …": the two named last
         pending = kind == "signing" and len(persons) < 2
+        if pending and len(_unique(persons + orgs)) >= 2 and (dates or _SOMEWHERE.search(s.text)) and _sides_joined(s):
+            pending = False  # "DJP dan DJPK … menandatangani PKS pada Rabu (15/10)": organisations as the sides
         parties = persons + (orgs if len(persons) < 2 and not pending else [])
         if kind == "signing" and persons and _witnessed(drafts, sentences, idx):
             # "Prabowo menyaksikan penandatanganan MoU … . MoU tersebut diteken oleh A dan B": one signing
@@ -341,6 +343,15 @@ def _attending(text: str) -> bool:
 @cache
 def _attends() -> re.Pattern[str]:
     return lexicon.phrase_regex(lexicon.meetings()["attends"])
+
+
+_SIDES_JOIN = re.compile(r"^\s*,?\s*(?:dan|dengan|bersama|serta|and|with)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+
+
+def _sides_joined(s: Sentence) -> bool:
+    """Two organisations of a signing named as its two sides: "A dan B", "A bersama B", "antara A dengan B"."""
+    found = find_organizations(s.text, international=False)
+    return any(_SIDES_JOIN.match(s.text[a.end : b.start]) for a, b in zip(found, found[1:], strict=False))
 
 
 def _witnessed(drafts: list[MeetingDraft], sentences: list[Sentence], idx: int) -> bool:

@@ -650,8 +650,12 @@ def find_organizations(text: str, offset: int = 0, international: bool = True) -
                 continue
             if tokens[j].text == "dan" and not (j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()):
                 break
+            if tokens[j].text == "dan" and _match_seq(tokens, j + 1, lex["org_heads"]):
+                break  # "Direktorat Jenderal Pajak dan Direktorat Jenderal …": a second organisation
             j += 1
         name = text[tokens[i].start : tokens[j - 1].end].strip(" ,.")
+        if name.endswith(")") and "(" not in name:
+            name = name[:-1]  # "pemerintah daerah (Pemda)": the short name, not its bracket
         out.append(
             Mention(
                 Person(name=name, organization=name, is_org=True),

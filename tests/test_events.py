@@ -202,6 +202,18 @@ def test_attendees_named_after_a_signing_seen_with_one_party_make_it_a_meeting()
     assert [p["name"] for p in m["participants"]] == ["Reda Manthovani", "Wayan Koster", "Ketut Sumedana"]
 
 
+def test_a_dated_signing_between_two_organisations_is_their_meeting():
+    body = (
+        "Kejaksaan Tinggi Jawa Barat bersama Pemerintah Provinsi Jawa Barat menandatangani nota kesepahaman "
+        "di Bandung pada Senin (16/6/2025)."
+    )
+    (m,) = extract(body).meetings
+    assert [p["name"] for p in m["participants"]] == ["Kejaksaan Tinggi Jawa Barat", "Pemerintah Provinsi Jawa Barat"]
+    # undated and unplaced, an organisations' signing is only an agreement
+    body = "Otorita Ibu Kota Nusantara dan PT Vitka Delifood resmi menandatangani Perjanjian Kerja Sama."
+    assert extract(body).meetings == []
+
+
 def test_a_decree_signed_is_no_meeting():
     body = (
         "Gubernur Bali Wayan Koster menandatangani nota kesepahaman pariwisata dengan Pemprov Jakarta. Perpres "

@@ -201,3 +201,10 @@ def test_a_short_title_two_people_hold_joins_neither_and_stands_for_neither():
     found = people.resolve("Menlu Sugiono bertemu Menlu Malaysia Mohamad Hasan.")
     assert [m.person.name for m in found] == ["Sugiono", "Mohamad Hasan"]
     assert people.resolve("Menlu mengatakan kedua negara sepakat.") == []
+
+
+def test_a_second_organisation_after_dan_is_a_second_organisation():
+    text = "Direktorat Jenderal Pajak (DJP) dan Direktorat Jenderal Perimbangan Keuangan bersama pemerintah (Pemda)"
+    names = [m.person.name for m in find_organizations(text)]
+    assert names == ["Direktorat Jenderal Pajak (DJP)", "Direktorat Jenderal Perimbangan Keuangan", "Pemda"]
+    assert find_organizations("Badan Pengawas Obat dan Makanan")[0].person.name == "Badan Pengawas Obat dan Makanan"
