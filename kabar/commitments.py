@@ -259,7 +259,7 @@ def extract_commitments(
         elif reached.search(text) or (
             coop.search(text)
             and (
-                re.search(r"\bkerja\s*sama|bekerja sama|cooperat|kolaborasi|kemitraan", text, re.I)
+                re.search(r"\bkerja\s*sama|bekerja sama|cooperat|kolaborasi|kemitraan|menggandeng", text, re.I)
                 or (_joint().search(text) and agreed.search(text))  # "keduanya sepakat …", not "kesepakatan"
                 or _countries_agree(text, agreed)  # "Indonesia dan AS sudah menyepakati negosiasi tarif"
             )

@@ -532,6 +532,12 @@ def test_date_of_the_quote_is_not_the_meeting_date():
             "agreed",
             ["CHN", "USA"],
         ),
+        (
+            "Pemprov DKI Jakarta juga akan bekerja sama dengan Kementerian Lingkungan Hidup dan Kehutanan (KLHK).",
+            "cooperation",
+            "planned",
+            ["IDN"],
+        ),
         (  # an agreement told by its noun
             "Presiden Korea Selatan Lee Jae-myung mengumumkan kesepakatan perdagangan baru dengan Amerika Serikat.",
             "cooperation",
