@@ -218,6 +218,8 @@ def _coordinated_people(
 ) -> list[Mention]:
     """'disaksikan oleh Prabowo dan Shehbaz Sharif': an untitled name of two or more words joined by
     "dan" to a person already found is a person too (not a title, an organisation or a place)."""
+    if not found or not any(t.text in _AND for t in tokens):
+        return []
     lex = _lex()
     by_start = {offset + t.start: i for i, t in enumerate(tokens)}
     by_end = {offset + t.end: i for i, t in enumerate(tokens)}
@@ -486,10 +488,14 @@ class ArticlePeople:
 
     people: list[Person] = field(default_factory=list)
     language: str = "id"
+    # The role and title keys, worked out again only when someone's role or aliases change.
+    _keys: tuple | None = field(default=None, repr=False)
 
     def add(self, p: Person) -> Person:
         for q in self.people:
             if _same(q, p):
+                if (p.role and not q.role) or not p.aliases <= q.aliases:
+                    self._keys = None
                 q.role = q.role or p.role
                 q.organization = q.organization or p.organization
                 q.country_code = q.country_code or p.country_code
@@ -498,6 +504,7 @@ class ArticlePeople:
                     q.name = p.name
                 return q
         self.people.append(p)
+        self._keys = None
         return p
 
     def resolve(self, text: str, offset: int = 0, mentions: list[Mention] | None = None) -> list[Mention]:
@@ -506,7 +513,9 @@ class ArticlePeople:
             mentions = find_mentions(text, offset)
         found = [Mention(self.add(m.person), m.start, m.end) for m in mentions]
         covered = [(m.start - offset, m.end - offset) for m in found]
-        shared = self._shared_titles()
+        if self._keys is None:
+            self._keys = (self._shared_titles(), self._role_keys())
+        shared, role_keys = self._keys
         for p in self.people:
             for key in p.keys() - shared:  # noqa: SIM118 (Person.keys, not a dict)
                 for m in _word_regex(key).finditer(text):
@@ -514,7 +523,7 @@ class ArticlePeople:
                         continue
                     found.append(Mention(p, offset + m.start(), offset + m.end()))
                     covered.append((m.start(), m.end()))
-        for p, rx in self._role_keys():
+        for p, rx in role_keys:
             for m in rx.finditer(text):
                 if not any(a < m.end() and m.start() < b for a, b in covered):
                     found.append(Mention(p, offset + m.start(), offset + m.end()))
@@ -547,15 +556,20 @@ class ArticlePeople:
         if p.country_code:
             return p.country_code
         if p.is_org:  # "Kementerian Haji Arab Saudi": the country it names; "Pemkot Malang": Indonesian by its head
-            named = gazetteer.find_countries(p.name)
-            if named:
-                return named[0].code
-            return "IDN" if self.language == "id" and _domestic().match(p.name) else None
+            return _org_country(p.name, self.language)
         if self.language != "id" or not p.role or p.role in _lex()["foreign_by_default"]:
             return None  # Indonesia's own presidents and kings are in people.yaml with their country
         if _international_orgs().find(p.role):
             return None  # "Komisioner Perdagangan Uni Eropa", "Direktur Jenderal ILO"
         return "IDN"
+
+
+@lru_cache(maxsize=4096)
+def _org_country(name: str, language: str) -> str | None:
+    named = gazetteer.find_countries(name)
+    if named:
+        return named[0].code
+    return "IDN" if language == "id" and _domestic().match(name) else None
 
 
 @cache
@@ -612,7 +626,10 @@ def _role_regex(role: str) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=8192)
 def _word_regex(word: str) -> re.Pattern[str]:
+    """Cached here: an article's names and aliases are looked for in every sentence, more patterns
+    than the re module's own cache holds."""
     return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
 
 
