@@ -329,6 +329,15 @@ def test_two_people_of_one_country_doing_something_together_is_no_meeting_by_its
     assert extract(body).meetings == []
 
 
+def test_a_session_of_a_body_is_the_other_side_of_the_one_person_named_at_it():
+    body = "Hal itu disampaikan Prabowo dalam Sidang Kabinet Paripurna di Istana Negara, Senin (16/6/2025)."
+    (m,) = extract(body).meetings
+    assert (m["meeting_type"], [p["name"] for p in m["participants"]]) == (
+        "other",
+        ["Prabowo Subianto", "Sidang Kabinet Paripurna"],
+    )
+
+
 def test_a_source_reached_by_phone_is_no_call():
     body = (
         '"Benar, dia sudah diberhentikan," ujar Kasubbid Penmas Polda Sumut AKBP Siti Rohani saat dihubungi '
