@@ -42,6 +42,12 @@ def extract(body: str, base: dt.date | None = BASE):
             "call",
             {"Donald Trump", "Xi Jinping"},
         ),
+        (
+            "Menko Perekonomian Airlangga Hartarto dan Komisioner Perdagangan Uni Eropa Maros Sefcovic menggelar "
+            "pertemuan virtual, Senin (16/6/2025).",
+            "call",
+            {"Airlangga Hartarto", "Maros Sefcovic"},
+        ),
         (  # the speaker's own meeting, told in a quote
             '"Senin (16/6/2025) di London saya ketemu dengan beberapa pejabat dan dengan Presiden Trump," kata '
             "Presiden Prabowo.",
