@@ -244,6 +244,12 @@ def extract_commitments(
                 rows.append(row)
             seen_instruments.add(instrument)
             continue
+        if instrument in seen_instruments and signed and len(parties) >= 2:
+            # "Kemhan menandatangani MoU … . MoU itu diteken oleh A dan B": the agreement is the one naming its sides
+            unnamed = [r for r in rows if r["instrument"] == instrument and len(r["parties"]) < 2]
+            if unnamed:
+                rows.remove(unnamed[0])
+                seen_instruments.discard(instrument)
         kind = None
         if (
             instrument

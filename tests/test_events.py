@@ -897,3 +897,13 @@ def test_partners_listed_in_one_signing_sentence_each_signed_an_agreement():
         ["Kementerian Kebudayaan", "Arsip Nasional Republik Indonesia"],
     ]
     assert {(r["kind"], r["status"], tuple(r["party_countries"])) for r in rows} == {("agreement", "signed", ("IDN",))}
+
+
+def test_an_agreement_is_anchored_where_its_sides_are_named():
+    body = (
+        "Pembangunan terminal ditandai dengan penandatanganan perjanjian konsesi pelabuhan. Penandatanganan "
+        "perjanjian konsesi dilakukan oleh Kementerian Perhubungan dan PT Pelabuhan Indonesia Maspion."
+    )
+    (c,) = extract(body).commitments
+    assert c["evidence"].startswith("Penandatanganan perjanjian konsesi dilakukan")
+    assert {"Kementerian Perhubungan", "PT Pelabuhan Indonesia Maspion"} <= set(c["parties"])
