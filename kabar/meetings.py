@@ -345,13 +345,14 @@ def _attends() -> re.Pattern[str]:
     return lexicon.phrase_regex(lexicon.meetings()["attends"])
 
 
-_SIDES_JOIN = re.compile(r"^\s*,?\s*(?:dan|dengan|bersama|serta|and|with)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+# Two parties named as one subject or as a pair of sides: "A dan B", "A bersama (dengan) B", "antara A dengan B".
+_JOINED = re.compile(r"\s*,?\s*(?:dan|dengan|bersama|serta|and|with)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _sides_joined(s: Sentence) -> bool:
     """Two organisations of a signing named as its two sides: "A dan B", "A bersama B", "antara A dengan B"."""
     found = find_organizations(s.text, international=False)
-    return any(_SIDES_JOIN.match(s.text[a.end : b.start]) for a, b in zip(found, found[1:], strict=False))
+    return any(_JOINED.match(s.text[a.end : b.start]) for a, b in zip(found, found[1:], strict=False))
 
 
 def _witnessed(drafts: list[MeetingDraft], sentences: list[Sentence], idx: int) -> bool:
@@ -395,8 +396,6 @@ def _joint_verbs() -> re.Pattern[str]:
     return lexicon.phrase_regex(lexicon.meetings()["together"])
 
 
-# "A dan B", "A bersama B" as the subject, then a verb.
-_JOINED = re.compile(r"\s*,?\s*(?:dan|bersama|bersama dengan|and|with)\s+$")
 _VERB_NEXT = re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:juga|pun|kemudian|lalu|then|also)\s+)?")
 
 

@@ -228,20 +228,18 @@ def _coordinated_people(
         if m.person.is_org:
             continue
         after, before = by_end.get(m.end), by_start.get(m.start)
-        runs = []
+        runs: list[tuple[int, list[Token]]] = []  # (index of the run's first token, the run)
         if after is not None and after + 2 < len(tokens) and tokens[after + 1].text in _AND:
-            run, _ = _name_run(tokens, after + 2, lex)
-            runs.append(run)
+            runs.append((after + 2, _name_run(tokens, after + 2, lex)[0]))
         if before is not None and before >= 3 and tokens[before - 1].text in _AND:
             k = before - 2
             while k > 0 and _is_name_token(tokens[k - 1], lex) and before - 1 - k < MAX_NAME_TOKENS:
                 k -= 1
             run, _ = _name_run(tokens, k, lex)
-            runs.append(run if k + len(run) == before - 1 else [])
-        for run in runs:
+            runs.append((k, run if k + len(run) == before - 1 else []))
+        for first, run in runs:
             if len(run) < 2 or any(t.start in places for t in run):
                 continue
-            first = tokens.index(run[0])
             if _match_seq(tokens, first, lex["titles"]) or _match_seq(tokens, first, lex["org_heads"]):
                 continue
             start, end = offset + run[0].start, offset + run[-1].end
