@@ -5,7 +5,7 @@ from __future__ import annotations
 from kabar.commitments import extract_commitments
 from kabar.meetings import extract_meetings
 from kabar.models import Article, Extraction
-from kabar.people import ArticlePeople, attribute_pronouns, find_mentions
+from kabar.people import ArticlePeople, attribute_pronouns, attribute_quotes, find_mentions
 from kabar.sentences import split
 from kabar.topics import score_topics
 
@@ -24,7 +24,9 @@ def extract_article(a: Article) -> Extraction:
             people.add(m.person)
     # With every full mention known, short names anywhere resolve to them ("Plate" = "Johnny G Plate").
     mentions = [people.resolve(s.text, s.start, f) for s, f in zip(sentences, found, strict=True)]
-    attribute_pronouns([(s.text, s.start) for s in sentences], mentions)
+    texts = [(s.text, s.start) for s in sentences]
+    attribute_pronouns(texts, mentions)
+    attribute_quotes(texts, mentions)  # after: '…,” ujarnya' names the speaker by then
     meetings = extract_meetings(sentences, people, mentions, a.published_date, a.article_id, a.dateline)
     commitments = extract_commitments(sentences, people, mentions, a.published_date, a.article_id, meetings)
     topics = [{"article_id": a.article_id, **t} for t in score_topics(a.title, body)]

@@ -616,7 +616,65 @@ def attribute_pronouns(texts: list[tuple[str, int]], mentions: list[list[Mention
                 break
 
 
-@lru_cache(maxsize=4096)
+# A quote runs from its opening mark to its closing one, across sentences if need be.
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+
+def _quotes(texts: list[tuple[str, int]], longest: int = 6) -> list[tuple[int, int, int, int]]:
+    """Quotes as (first sentence, offset of the opening mark, last sentence, offset of the closing mark).
+
+    A quote left open for more than `longest` sentences is dropped: a stray mark, not a quote.
+    """
+    out: list[tuple[int, int, int, int]] = []
+    opened: tuple[int, int] | None = None
+    for idx, (text, offset) in enumerate(texts):
+        if opened and idx - opened[0] > longest:
+            opened = None
+        for m in _QUOTE_MARK.finditer(text):
+            mark, at = m.group(), offset + m.start()
+            if opened is None and mark != "”":
+                opened = (idx, at)
+            elif opened is not None and mark != "“":
+                out.append((opened[0], opened[1], idx, at))
+                opened = None
+    return out
+
+
+@cache
+def _first_person() -> re.Pattern[str]:
+    # Any case, but "I" only as a capital: "i" is no Indonesian pronoun.
+    words = "|".join(
+        re.escape(w) if w == "I" else f"(?i:{re.escape(w)})" for w in lexicon.load("names")["first_person"]
+    )
+    return re.compile(rf"\b(?:{words})\b")
+
+
+def attribute_quotes(texts: list[tuple[str, int]], mentions: list[list[Mention]]) -> None:
+    """Add the speaker of a quote where the quote says "saya", "kami" or "aku", in every sentence it spans.
+
+    The speaker is the person named in the attribution after the closing mark ('…,” sambung Prabowo'),
+    or else the one named last before the opening mark ('Prabowo mengatakan, “…').
+    """
+    for first, opened, last, closed in _quotes(texts):
+        text, offset = texts[last]
+        after = closed - offset
+        attributed = _attribution_regex().match(text, after)
+        people = [x.person for x in mentions[last] if x.start > closed and not x.person.is_org] if attributed else []
+        if not people:
+            people = [x.person for x in mentions[first] if x.end <= opened and not x.person.is_org][-1:]
+        if not people:
+            continue
+        speaker = people[0]
+        for idx in range(first, last + 1):
+            text, offset = texts[idx]
+            lo = max(opened, offset) - offset
+            hi = (closed if idx == last else offset + len(text)) - offset
+            m = _first_person().search(text, lo, hi)
+            if m and all(x.person is not speaker for x in mentions[idx]):
+                mentions[idx].append(Mention(speaker, offset + m.start(), offset + m.end()))
+                mentions[idx].sort(key=lambda x: x.start)
+
+
 @lru_cache(maxsize=4096)
 def _role_regex(role: str) -> re.Pattern[str]:
     return re.compile(

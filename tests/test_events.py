@@ -187,6 +187,15 @@ def test_guests_named_at_a_gathering_met_there():
     assert extract("Dalam acara itu, hadir antara lain para pelajar dan guru.").meetings == []
 
 
+def test_a_meeting_the_speaker_tells_of_in_a_quote_spanning_sentences_is_the_speakers():
+    body = (
+        "\u201cDi London saya ketemu dengan Presiden AS Donald Trump. Hasilnya bagus,\u201d "
+        "sambung Presiden Prabowo Subianto."
+    )
+    (m,) = extract(body).meetings
+    assert {p["name"] for p in m["participants"]} == {"Prabowo Subianto", "Donald Trump"}
+
+
 def test_who_witnessed_a_signing_met_its_signatories():
     body = (
         "Presiden RI Prabowo Subianto menyaksikan penandatanganan nota kesepahaman antara Kementerian Pertahanan "

@@ -1,6 +1,6 @@
 import pytest
 
-from kabar.people import ArticlePeople, attribute_pronouns, find_mentions, find_organizations
+from kabar.people import ArticlePeople, attribute_pronouns, attribute_quotes, find_mentions, find_organizations
 
 
 @pytest.mark.parametrize(
@@ -154,6 +154,24 @@ def test_speaker_and_subject_pronouns_stand_for_the_person_named_last():
     attribute_pronouns(texts, mentions)
     names = [[m.person.name for m in ms] for ms in mentions]
     assert names == [["Sutiaji"], ["Sutiaji"], ["Sutiaji"], [], ["Sutiaji"], ["Sutiaji"]]
+
+
+def test_saya_in_a_quote_is_its_speaker_in_every_sentence_the_quote_spans():
+    texts = [
+        ("\u201cDi London saya ketemu dengan pejabat. Cuaca cerah.", 0),
+        ("Saya juga mampir di Belarus,\u201d sambung Presiden Prabowo Subianto.", 60),
+        ("Presiden Joko Widodo mengatakan, \u201cKabar baik.", 140),  # named before the quote
+        ("Kami siap.\u201d", 190),
+        ("\u201cSaya tidak tahu.\u201d Cuaca cerah.", 200),  # said by no one named: nobody added
+    ]
+    people = ArticlePeople()
+    mentions = [people.resolve(t, o) for t, o in texts]
+    attribute_quotes(texts, mentions)
+    names = [[(m.person.name, m.start) for m in ms] for ms in mentions]
+    assert names[0] == [("Prabowo Subianto", 11)]  # at "saya"
+    assert [n for n, _ in names[1]] == ["Prabowo Subianto"]  # named there already
+    assert names[3] == [("Joko Widodo", 190)]
+    assert names[4] == []
 
 
 def test_an_unknown_holder_of_a_bare_head_of_state_title_is_not_taken_for_indonesian():
