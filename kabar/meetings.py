@@ -260,7 +260,10 @@ def extract_meetings(
             continue
         # No one named on the other side: the group is the party (but not one to merge meetings on).
         group = [_group(s.text, counterpart)] if len(parties) == 1 and counterpart and not pending else []
-        if kind == "other" and word.lower() in WEAK_TRIGGERS and len(persons) < 2 and not counterpart:
+        # "ujar Budi dalam rapat dengan Komisi IX DPR": one person at a weak trigger meets an
+        # organisation only if it is named right after the trigger and is not the person's own
+        weak = kind == "other" and word.lower() in WEAK_TRIGGERS and len(persons) < 2 and not counterpart
+        if weak and (len(persons) != 1 or not _met_organisation(s, at, word, persons[0], parties)):
             continue
         # "“… secepatnya,” ungkapnya di sela-sela penandatanganan": the quote's modality is not the meeting's
         clause = s.text[said:] if said is not None and said < at else s.text
@@ -374,6 +377,16 @@ def _group(text: str, counterpart: re.Match[str]) -> Person:
 
 # "pertemuannya (berlanjut) dengan <person>": the meeting of the one the article is about.
 _POSSESSED_MEETING = re.compile(r"(?<=nya)\s+(?:[a-z]+\s+){0,2}?dengan\s+")
+
+
+def _met_organisation(s: Sentence, at: int, word: str, person: Person, parties: list[Person]) -> bool:
+    """'ujar Budi dalam rapat dengan Komisi IX DPR': a meeting (not a forum, not a reception) with an
+    organisation named after the word, not the person's own ('Menteri Sosial …, Kementerian Sosial')."""
+    if word.lower() in ("forum", "menerima"):
+        return False
+    after = s.text[at : at + len(word) + 50]  # "rapat dengan X", "pertemuan tertutup X": X is near
+    own = f"{person.organization or ''} {person.role or ''}"
+    return any(p.is_org and p.name in after and p.name.split(" (")[0] not in own for p in parties)
 
 
 def _met_by_subject(s: Sentence, end: int, named: list[Mention]) -> bool:

@@ -196,6 +196,22 @@ def test_a_meeting_the_speaker_tells_of_in_a_quote_spanning_sentences_is_the_spe
     assert {p["name"] for p in m["participants"]} == {"Prabowo Subianto", "Donald Trump"}
 
 
+def test_one_person_at_a_plain_meeting_word_meets_the_organisation_named_right_after_it():
+    body = (
+        "\u201cIuran naik,\u201d ujar Menteri Kesehatan Budi Gunadi Sadikin dalam rapat dengan Komisi IX DPR, "
+        "Senin (16/6/2025)."
+    )
+    (m,) = extract(body).meetings
+    assert {p["name"] for p in m["participants"]} >= {"Budi Gunadi Sadikin", "Komisi IX DPR"}
+    # the person's own organisation, an organisation named far from the word, a forum: no meeting
+    assert (
+        extract("Menteri Sosial Saifullah Yusuf memimpin rapat Kementerian Sosial, Senin (16/6/2025).").meetings == []
+    )
+    far = "Menteri Kesehatan Budi Gunadi Sadikin usai rapat pagi itu lalu berbicara panjang tentang Komisi IX DPR."
+    assert extract(far).meetings == []
+    assert extract("Menteri Kesehatan Budi Gunadi Sadikin hadir di forum Komisi IX DPR.").meetings == []
+
+
 def test_who_witnessed_a_signing_met_its_signatories():
     body = (
         "Presiden RI Prabowo Subianto menyaksikan penandatanganan nota kesepahaman antara Kementerian Pertahanan "
