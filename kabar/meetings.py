@@ -10,7 +10,15 @@ from functools import cache
 from kabar import gazetteer, lexicon
 from kabar.dates import find_dates
 from kabar.evidence import clamp, cue_regex, stable_id
-from kabar.people import ArticlePeople, Mention, Person, coordinated_names, find_organizations, quote_end
+from kabar.people import (
+    ArticlePeople,
+    Mention,
+    Person,
+    coordinated_names,
+    find_organizations,
+    is_first_person,
+    quote_end,
+)
 from kabar.sentences import Sentence
 
 # Trigger types from the strongest evidence of a meeting to the weakest.
@@ -116,8 +124,18 @@ def find_trigger(text: str) -> tuple[str, str] | None:
     return setting
 
 
-# "“Di London saya ketemu dengan … Presiden Trump,” kata Prabowo": the speaker's own meeting.
-_SPEAKER_MET = re.compile(r"\b(?:saya|aku|kami|I|we)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# Between a quote's "saya" or "kami" and the meeting word it is the subject of ("kami bersama Pak
+# Bupati akan langsung menemui …"): no clause break.
+_SUBJECT_GAP = re.compile(r"[^.,;:!?“”\"]{0,60}")
+
+
+def _as_subject(m: Mention, s: Sentence, at: int) -> bool:
+    """A speaker standing in a quote as "saya"/"kami" took part only as the subject of the meeting word
+    ("“Di London saya ketemu Presiden Trump,” kata Prabowo"), not when hoping for others' meeting."""
+    start, end = m.start - s.start, m.end - s.start
+    if not is_first_person(s.text[start:end]):
+        return True
+    return end <= at and _SUBJECT_GAP.fullmatch(s.text, end, at) is not None
 
 
 def _without_reporter(named: list[Mention], s: Sentence, at: int, kind: str) -> list[Mention]:
@@ -201,8 +219,8 @@ def extract_meetings(
             continue  # "saya mengajak WNI … untuk mendatangi TPS": asked of others, not done
         dates = meeting_dates(s.text, base)
         said = quote_end(s.text)
-        named = [m for m in mentions[idx] if not m.person.is_org]
-        if said is not None and at < said and not _SPEAKER_MET.search(s.text[:at]):
+        named = [m for m in mentions[idx] if not m.person.is_org and _as_subject(m, s, at)]
+        if said is not None and at < said:
             named = [m for m in named if m.start - s.start < said]  # a meeting told in a quote: not the speaker's
         named = _without_reporter(named, s, at, kind)
         # "di bawah kepemimpinan Presiden Prabowo": named in passing, not at the meeting

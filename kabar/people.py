@@ -649,8 +649,13 @@ def _first_person() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\b")
 
 
+def is_first_person(word: str) -> bool:
+    return _first_person().fullmatch(word) is not None
+
+
 def attribute_quotes(texts: list[tuple[str, int]], mentions: list[list[Mention]]) -> None:
-    """Add the speaker of a quote where the quote says "saya", "kami" or "aku", in every sentence it spans.
+    """Add the speaker of a quote where the quote says "saya", "kami" or "aku", in every sentence it spans
+    (unless the quote names them itself).
 
     The speaker is the person named in the attribution after the closing mark ('…,” sambung Prabowo'),
     or else the one named last before the opening mark ('Prabowo mengatakan, “…').
@@ -670,7 +675,7 @@ def attribute_quotes(texts: list[tuple[str, int]], mentions: list[list[Mention]]
             lo = max(opened, offset) - offset
             hi = (closed if idx == last else offset + len(text)) - offset
             m = _first_person().search(text, lo, hi)
-            if m and all(x.person is not speaker for x in mentions[idx]):
+            if m and not any(x.person is speaker and lo <= x.start - offset < hi for x in mentions[idx]):
                 mentions[idx].append(Mention(speaker, offset + m.start(), offset + m.end()))
                 mentions[idx].sort(key=lambda x: x.start)
 

@@ -194,6 +194,13 @@ def test_a_meeting_the_speaker_tells_of_in_a_quote_spanning_sentences_is_the_spe
     )
     (m,) = extract(body).meetings
     assert {p["name"] for p in m["participants"]} == {"Prabowo Subianto", "Donald Trump"}
+    # the speaker hoping for others' meeting is not at it
+    hoped = (
+        "\u201cSaya senang pertemuan Presiden Prabowo Subianto dan Presiden China Xi Jinping berjalan lancar,\u201d "
+        "kata Menteri Luar Negeri Sugiono."
+    )
+    (m,) = extract(hoped).meetings
+    assert {p["name"] for p in m["participants"]} == {"Prabowo Subianto", "Xi Jinping"}
 
 
 def test_one_person_at_a_plain_meeting_word_meets_the_organisation_named_right_after_it():
