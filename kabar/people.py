@@ -90,6 +90,7 @@ def _lex() -> dict:
         "address": set(roles["honorifics"]) | set(names["address"]),
         "foreign_by_default": set(roles["foreign_by_default"]),
         "generic_roles": set(roles["generic_roles"]),
+        "epithets": {k: frozenset(v) for k, v in roles["epithets"].items()},
         "company_suffixes": set(names["company_suffixes"]),
         "joiners": set(roles["joiners"]),
         "prepositions": set(lexicon.load("countries")["prepositions"]),
@@ -194,7 +195,7 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
             role = None  # "Mr Gates"
         if name_toks:
             name = " ".join(t.text.rstrip(",") for t in name_toks).rstrip(".")
-            known = _alias_index().get(name)
+            known = _alias_index().get(name.replace("’", "'"))  # "Ma’ruf Amin" is "Ma'ruf Amin"
             person = Person(
                 name=known["name"] if known else name,
                 role=role,
@@ -546,6 +547,9 @@ class ArticlePeople:
         for p in self.people:
             if not p.is_org and p.role and len(p.role.split()) >= 2 and p.role not in _lex()["generic_roles"]:
                 roles.setdefault(p.role, []).append(p)
+        # "Kepala Negara", "Wapres": the one Indonesian holder of the role the word stands for
+        for epithet, held_as in _lex()["epithets"].items():
+            roles[epithet] = [p for p in self.people if p.role in held_as and self.default_country(p) == "IDN"]
         return [(held[0], _role_regex(role)) for role, held in roles.items() if len(held) == 1]
 
     def default_country(self, p: Person) -> str | None:

@@ -174,6 +174,25 @@ def test_saya_in_a_quote_is_its_speaker_in_every_sentence_the_quote_spans():
     assert names[4] == []
 
 
+def test_kepala_negara_and_wapres_stand_for_the_one_indonesian_holder_of_the_role():
+    people = ArticlePeople(language="id")
+    texts = [
+        ("Presiden Prabowo Subianto dan Wakil Presiden (Wapres) Ma\u2019ruf Amin tiba.", 0),
+        ("Setelahnya, Kepala Negara disambut, lalu Wapres pergi.", 100),
+    ]
+    mentions = [people.resolve(t, o, find_mentions(t, o)) for t, o in texts]
+    assert [m.person.name for m in mentions[1]] == ["Prabowo Subianto", "Ma'ruf Amin"]
+    # with two presidents in the article, "Kepala Negara" is neither
+    people = ArticlePeople(language="id")
+    texts = [("Presiden Prabowo Subianto menyambut Presiden Prancis Emmanuel Macron.", 0), texts[1]]
+    mentions = [people.resolve(t, o, find_mentions(t, o)) for t, o in texts]
+    assert "Prabowo Subianto" in [m.person.name for m in mentions[1]]  # Macron is no Indonesian
+    people = ArticlePeople(language="id")
+    texts = [("Presiden Joko Widodo dan Presiden Prabowo Subianto hadir.", 0), texts[1]]
+    mentions = [people.resolve(t, o, find_mentions(t, o)) for t, o in texts]
+    assert [m.person.name for m in mentions[1]] == []
+
+
 def test_an_unknown_holder_of_a_bare_head_of_state_title_is_not_taken_for_indonesian():
     people = ArticlePeople(language="id")
     found = {m.person.name: m.person for m in people.resolve("Presiden Lee Jae Myung bertemu Menteri Sugiono.")}
