@@ -219,6 +219,18 @@ def test_one_person_at_a_plain_meeting_word_meets_the_organisation_named_right_a
     assert extract("Menteri Kesehatan Budi Gunadi Sadikin hadir di forum Komisi IX DPR.").meetings == []
 
 
+@pytest.mark.parametrize(
+    "body, group",
+    [
+        ("Ketua DPRD DKI Jakarta Khoirudin menerima kunjungan kerja dari parlemen Vietnam.", "parlemen Vietnam"),
+        ("Presiden China Xi Jinping mengadakan pembicaraan dengan para pemimpin Jepang dan Kanada.", "para pemimpin"),
+    ],
+)
+def test_a_parliament_or_leaders_unnamed_are_the_other_side(body, group):
+    (m,) = extract(body).meetings
+    assert any(p["name"].startswith(group) for p in m["participants"])
+
+
 def test_who_witnessed_a_signing_met_its_signatories():
     body = (
         "Presiden RI Prabowo Subianto menyaksikan penandatanganan nota kesepahaman antara Kementerian Pertahanan "
