@@ -492,6 +492,16 @@ def _within(a: str, b: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long) is not None
 
 
+@cache
+def _venue_cities() -> list[tuple[str, re.Pattern[str]]]:
+    cities = lexicon.load("venues")["cities"]
+    return [(city, lexicon.phrase_regex(venues, flags=0)) for city, venues in cities.items()]
+
+
+def _venue_city(text: str) -> str | None:
+    return next((city for city, rx in _venue_cities() if rx.search(text)), None)
+
+
 def _place(d: MeetingDraft, text: str, located_only: bool = False) -> None:
     vm = _venue_regex().search(text)
     if vm:
@@ -508,6 +518,8 @@ def _place(d: MeetingDraft, text: str, located_only: bool = False) -> None:
     city = (loc or ([None] if located_only else cities) or [gazetteer.find_located_city(text)])[0]
     if city is not None:
         d.city, d.country = city.surface, city.code
+    elif known := _venue_city(text):  # "di Kompleks Parlemen, Senayan": in Jakarta
+        d.city, d.country = known, gazetteer.city_country(known)
     else:
         countries = [c for c in gazetteer.find_countries(text) if re.search(r"\b(di|ke|in|to)\s+$", text[: c.start])]
         if countries:
