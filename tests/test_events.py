@@ -307,11 +307,14 @@ def test_talks_on_a_visit_stay_talks():
     assert m["meeting_type"] == "visit"  # a meeting noun: the article calls the meeting a visit
 
 
-def test_a_home_meeting_of_the_day_with_no_place_took_place_where_the_article_is_datelined():
+def test_a_home_meeting_of_the_day_or_undated_with_no_place_took_place_where_the_article_is_datelined():
     held = (
         "Menteri Sekretaris Negara Prasetyo Hadi bertemu dengan Wakil Ketua DPR Sufmi Dasco Ahmad, Senin (16/6/2025)."
     )
     (m,) = extract(held).meetings  # the fixture's articles are datelined Jakarta
+    assert m["city"] == "Jakarta"
+    undated = "Menteri Sekretaris Negara Prasetyo Hadi bertemu dengan Wakil Ketua DPR Sufmi Dasco Ahmad."
+    (m,) = extract(undated).meetings  # no day given: the dateline's too
     assert m["city"] == "Jakarta"
     foreign = (
         "Menteri Luar Negeri Sugiono bertemu dengan Menteri Luar Negeri Malaysia Mohamad Hasan, Senin (16/6/2025)."
