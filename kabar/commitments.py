@@ -196,6 +196,7 @@ def extract_commitments(
     pair_parties: list[str] = []
     pair_codes: list[str] = []
     seen_instruments: set[str] = set()
+    deals: list[set[str]] = []  # the countries of each deal reached so far
     sign, coop, pledge, reached = (cue_regex("commitments", k) for k in ("sign", "cooperate", "pledge", "reached"))
     planned, agreed, negative = (cue_regex("commitments", k) for k in ("planned", "agreed", "negative"))
     lists = _lists(sentences)
@@ -262,13 +263,17 @@ def extract_commitments(
             # "DPR dan pemerintah menyepakati revisi KUHAP" (a pledge's "berjanji" agrees to no bill)
             kind, instrument = "agreement", _bills().search(text).group(0)
             seen_instruments |= bills
-        elif reached.search(text) or (
-            coop.search(text)
-            and (
-                re.search(r"\bkerja\s*sama|bekerja sama|cooperat|kolaborasi|kemitraan|menggandeng", text, re.I)
-                or (_joint().search(text) and agreed.search(text))  # "keduanya sepakat …", not "kesepakatan"
-                or _countries_agree(text, agreed)  # "Indonesia dan AS sudah menyepakati negosiasi tarif"
-            )
+        elif reached.search(text):
+            # "mencapai kesepakatan perdagangan": a deal reached is an agreement, told by its noun; told
+            # again unless it is between other countries ("… dengan Korea. … juga mencapai kesepakatan dengan China")
+            if any(set(codes) <= done for done in deals):
+                continue
+            kind, instrument = "agreement", "kesepakatan"
+            deals.append(set(codes))
+        elif coop.search(text) and (
+            re.search(r"\bkerja\s*sama|bekerja sama|cooperat|kolaborasi|kemitraan|menggandeng", text, re.I)
+            or (_joint().search(text) and agreed.search(text))  # "keduanya sepakat …", not "kesepakatan"
+            or _countries_agree(text, agreed)  # "Indonesia dan AS sudah menyepakati negosiasi tarif"
         ):
             kind = "cooperation"
         elif (at := _pledge_at(text, pledge)) is not None:

@@ -231,6 +231,19 @@ def test_a_parliament_or_leaders_unnamed_are_the_other_side(body, group):
     assert any(p["name"].startswith(group) for p in m["participants"])
 
 
+def test_a_deal_reached_is_one_agreement_until_other_countries_reach_one():
+    body = (
+        "Indonesia dan Uni Eropa telah mencapai kesepakatan politik untuk menuntaskan perundingan IEU-CEPA. "
+        "Setelah 10 tahun negosiasi, Indonesia telah mencapai kesepakatan itu. "
+        "Sementara itu, Amerika Serikat juga mencapai kesepakatan perdagangan dengan China."
+    )
+    rows = extract(body).commitments
+    assert [(r["kind"], sorted(r["party_countries"])) for r in rows] == [
+        ("agreement", ["IDN"]),
+        ("agreement", ["CHN", "USA"]),
+    ]
+
+
 def test_who_witnessed_a_signing_met_its_signatories():
     body = (
         "Presiden RI Prabowo Subianto menyaksikan penandatanganan nota kesepahaman antara Kementerian Pertahanan "
@@ -540,7 +553,7 @@ def test_date_of_the_quote_is_not_the_meeting_date():
         (
             "Di sela KTT APEC, Presiden AS Donald Trump bertemu Presiden China Xi Jinping dan mencapai kesepakatan "
             "perdagangan.",
-            "cooperation",
+            "agreement",  # a deal reached, told by its noun
             "agreed",
             ["CHN", "USA"],
         ),
@@ -590,7 +603,7 @@ def test_date_of_the_quote_is_not_the_meeting_date():
         (  # talks that produced an agreement
             "Pembicaraan bilateral Amerika Serikat dan China di Jenewa menghasilkan kesepakatan sementara untuk "
             "menurunkan tarif.",
-            "cooperation",
+            "agreement",
             "agreed",
             ["CHN", "USA"],
         ),
@@ -602,7 +615,7 @@ def test_date_of_the_quote_is_not_the_meeting_date():
         ),
         (  # an agreement told by its noun
             "Presiden Korea Selatan Lee Jae-myung mengumumkan kesepakatan perdagangan baru dengan Amerika Serikat.",
-            "cooperation",
+            "agreement",
             "agreed",
             ["KOR", "USA"],
         ),
