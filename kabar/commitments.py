@@ -277,7 +277,8 @@ def extract_commitments(
         ):
             kind = "cooperation"
         elif (at := _pledge_at(text, pledge)) is not None:
-            kind = "pledge"
+            # "kedua belah pihak menyatakan komitmen untuk …": what two sides promise together, they cooperate on
+            kind = "cooperation" if _joint_promise(text, at) else "pledge"
             # who promises is named before the promise ("Prabowo … siap mendukung Israel merdeka")
             promisers = _parties(text[:at], [m for m in mentions[idx] if m.end - s.start <= at], people)
             if promisers[0]:
@@ -308,6 +309,12 @@ def extract_commitments(
             row.update(due_date=due, due_precision=due_precision)
             rows.append(row)
     return _distinct(rows)
+
+
+def _joint_promise(text: str, at: int) -> bool:
+    """The two sides are the subject of the promise at `at`: "kedua menteri menegaskan komitmen untuk …"
+    (not "demi perdamaian kedua negara, Presiden … siap …")."""
+    return any(re.fullmatch(r"\s+(?:\w+\s+){0,2}", text[m.end() : at]) for m in _joint().finditer(text, 0, at))
 
 
 def _distinct(rows: list[dict]) -> list[dict]:

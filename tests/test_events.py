@@ -244,6 +244,18 @@ def test_a_deal_reached_is_one_agreement_until_other_countries_reach_one():
     ]
 
 
+def test_a_promise_two_sides_make_together_is_cooperation():
+    body = (
+        "Menteri Agama Nasaruddin Umar bertemu Menteri Haji Arab Saudi Tawfiq Al-Rabiah. Dalam pertemuan tersebut, "
+        "kedua menteri menegaskan komitmen untuk memastikan penyelenggaraan haji berjalan baik."
+    )
+    (row,) = extract(body).commitments
+    assert row["kind"] == "cooperation"
+    alone = "Demi perdamaian kedua negara, Presiden Prabowo Subianto siap mengirim pasukan perdamaian."
+    (row,) = extract(alone).commitments
+    assert row["kind"] == "pledge"
+
+
 def test_who_witnessed_a_signing_met_its_signatories():
     body = (
         "Presiden RI Prabowo Subianto menyaksikan penandatanganan nota kesepahaman antara Kementerian Pertahanan "
