@@ -272,7 +272,12 @@ def extract_meetings(
             continue
         spans = [(m.start - s.start, m.end - s.start) for m in mentions[idx]]
         counterpart = next(  # a group on the other side, not the title of a person already counted
-            (c for c in _counterparts().finditer(s.text) if not any(a <= c.start() < b for a, b in spans)), None
+            (
+                c
+                for c in _counterparts().finditer(s.text)
+                if not any(a <= c.start() < b for a, b in spans) and not _IN_NAME.search(s.text, 0, c.start())
+            ),
+            None,
         )
         if len(parties) < 2 and not (parties and counterpart) and kind != "signing":
             continue
@@ -396,6 +401,11 @@ def _group(text: str, counterpart: re.Match[str]) -> Person:
 
 # "pertemuannya (berlanjut) dengan <person>": the meeting of the one the article is about.
 _POSSESSED_MEETING = re.compile(r"(?<=nya)\s+(?:[a-z]+\s+){0,2}?dengan\s+")
+
+
+# A group word after a capitalised word (not the sentence's first) is part of a name ("Forum Masyarakat
+# Peduli Parlemen Indonesia"), unlike "Dalam Sidang Kabinet …".
+_IN_NAME = re.compile(r"\w[,)]?\s+[A-Z][\w-]*\s+$")
 
 
 def _met_organisation(s: Sentence, at: int, word: str, person: Person, parties: list[Person]) -> bool:

@@ -231,6 +231,13 @@ def test_a_parliament_or_leaders_unnamed_are_the_other_side(body, group):
     assert any(p["name"].startswith(group) for p in m["participants"])
 
 
+def test_a_group_word_inside_a_name_is_no_group():
+    body = (
+        "Forum Masyarakat Peduli Parlemen Indonesia (Formappi) menjabarkan riset, kata peneliti Formappi Lucius Karus."
+    )
+    assert extract(body).meetings == []
+
+
 def test_a_deal_reached_is_one_agreement_until_other_countries_reach_one():
     body = (
         "Indonesia dan Uni Eropa telah mencapai kesepakatan politik untuk menuntaskan perundingan IEU-CEPA. "
