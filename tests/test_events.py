@@ -233,7 +233,8 @@ def test_a_parliament_or_leaders_unnamed_are_the_other_side(body, group):
 
 def test_a_group_word_inside_a_name_is_no_group():
     body = (
-        "Forum Masyarakat Peduli Parlemen Indonesia (Formappi) menjabarkan riset, kata peneliti Formappi Lucius Karus."
+        "Forum Masyarakat Peduli Parlemen Indonesia (Formappi) menjabarkan hasil risetnya. "
+        "Peneliti Formappi Lucius Karus membedah anggota DPR RI terpilih berdasarkan usia."
     )
     assert extract(body).meetings == []
 
