@@ -327,9 +327,8 @@ _SOMEWHERE = re.compile(r"\b(?:di|ke)\s+(?:wilayah\s+|kawasan\s+|daerah\s+)?(?!(
 def _datelined(d: MeetingDraft, row: dict, dateline: str | None, base: dt.date | None) -> str | None:
     """A meeting of the dateline's own people, held on the article's day (or the day before) or on no
     day the text gives, with no place of its own, took place where the article is datelined
-    ("JAKARTA, KOMPAS.com - …"). Not a
-    visit (it went somewhere), nor where the sentence names a place it does not know ("di Nduga").
-    Not counted in the confidence: the place is the reporter's."""
+    ("JAKARTA, KOMPAS.com - …"). Not a visit (it went somewhere), nor where the sentence names a
+    place it does not know ("di Nduga"). Not counted in the confidence: the place is the reporter's."""
     if not dateline or d.city or d.venue or d.status != "held" or not base or d.type_hint == "visit":
         return None
     if (d.date and not 0 <= (base - d.date).days <= 1) or _SOMEWHERE.search(d.sentence.text):
