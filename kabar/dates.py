@@ -50,7 +50,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "10/5/2023", "2023-05-10"
         "numeric": re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b"),
         # "tahun 1997", "pada 2026", "in 1987" (not "sejak 2008": since then, not then)
-        "year": re.compile(r"\b(?:tahun|pada|in)\s+(?P<y>(?:19|20)\d{2})\b(?![/.\-]\d)", flags),
+        # "pada 1985", and "pada 1985-1988" (a span: its first year; "Tahun 2023-2024" names a period)
+        "year": re.compile(
+            r"\b(?:(?:tahun|pada|in)\s+(?P<y>(?:19|20)\d{2})\b(?![/.\-]\d)"
+            r"|(?:pada|in)\s+(?P<span>(?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}\b)",
+            flags,
+        ),
         # "akhir Oktober lalu", "September mendatang", "pada Juni": a month of a year the text leaves out
         "month_only": re.compile(
             rf"(?:\b(?P<lead>{lexicon.alternation(w['month_lead'])})\s+)?\b(?P<mo>{mo})\b(?!\s*\d)"
@@ -133,7 +138,7 @@ def find_dates(text: str, base: dt.date | None) -> list[DateMention]:
             continue
         add(m, _valid(int(m["y"]), months[m["mo"].lower()], 1), "month", True)
     for m in p["year"].finditer(text):
-        add(m, _valid(int(m["y"]), 1, 1), "year", True)
+        add(m, _valid(int(m["y"] or m["span"]), 1, 1), "year", True)
     if base is not None:
         for m in p["month_only"].finditer(text):
             if (m["lead"] or m["dir"]) and m["mo"][0].isupper():  # "pada Mei", "Mei lalu"; not a bare "Mei"

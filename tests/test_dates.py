@@ -36,6 +36,7 @@ def test_metadata_dates_are_day_first(value, expected):
         ("bertemu pada Senin pagi", dt.date(2023, 5, 8), "day"),
         ("akan bertemu Senin mendatang", dt.date(2023, 5, 15), "day"),
         ("pertama kali pada tahun 1997", dt.date(1997, 1, 1), "year"),
+        ("ketika bertemu dengan Try Sutrisno pada 1985-1988", dt.date(1985, 1, 1), "year"),  # a span: its start
         ("signed on 21 October 2025", dt.date(2025, 10, 21), "day"),
     ],
 )
@@ -73,6 +74,11 @@ def test_a_month_without_its_year_is_resolved_against_the_article_date(text, exp
 
 def test_a_bare_month_name_without_a_lead_or_direction_is_no_date():
     assert find_dates("Mei mengatakan kepada wartawan", dt.date(2025, 11, 20)) == []
+
+
+def test_a_period_named_by_its_years_is_no_date():
+    found = find_dates("Rakor Antisipasi Bencana Tahun 2023-2024 digelar Senin (8/5).", BASE)
+    assert [(d.date, d.precision) for d in found] == [(dt.date(2023, 5, 8), "day")]
 
 
 def test_since_a_year_is_not_that_year():
