@@ -138,6 +138,10 @@ def _as_subject(m: Mention, s: Sentence, at: int) -> bool:
     return end <= at and _SUBJECT_GAP.fullmatch(s.text, end, at) is not None
 
 
+# Between a reporting verb and the meeting word: the time of the teller's own experience.
+_OWN_TIME = re.compile(r"(?:\w+nya|\b(?:ia|dia|dirinya|beliau))\s+(?:ketika|saat|sewaktu|semasa)\s+$", re.IGNORECASE)
+
+
 def _without_reporter(named: list[Mention], s: Sentence, at: int, kind: str) -> list[Mention]:
     """'Dasco mengatakan penandatanganan … dilakukan oleh Prabowo': who reports a meeting in indirect
     speech is no party to it when the reported clause names the parties itself (two people or
@@ -145,6 +149,8 @@ def _without_reporter(named: list[Mention], s: Sentence, at: int, kind: str) -> 
     verbs = list(_reporting().finditer(s.text[:at]))
     if not verbs or s.text[at:].lower().startswith(("pertemuannya", "kunjungannya")):
         return named  # "X menjelaskan, pertemuannya dengan …": the reporter's own meeting
+    if _OWN_TIME.search(s.text, verbs[-1].end(), at):
+        return named  # "SBY menceritakan pengalamannya ketika bertemu …": the teller's own meeting
     clause = [m for m in named if m.start - s.start >= verbs[-1].end()]
     orgs = find_organizations(s.text[verbs[-1].end() :], international=False) if clause else []
     if len(_unique([m.person for m in clause])) + len(orgs) >= 2 or (kind == "signing" and clause):

@@ -83,10 +83,11 @@ ABBREVIATIONS = frozenset(
     ]
 )
 # A sentence ends at . ! ? (with closing quotes/brackets) followed by space, or glued to a capitalised
-# word when the period follows a lower-case letter, digit or closing quote ("2013.Dia").
+# word or an acronym when the period follows a lower-case letter, digit or closing quote ("2013.Dia",
+# "2025.SBY juga").
 _BOUNDARY = re.compile(
     r"""(?P<end>[.!?…]+["'”’)\]]*)(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])"""
-    r"""|(?<=[a-z0-9"”’)])(?P<glued>[.!?]["”’]?)(?=[A-Z][a-z])"""
+    r"""|(?<=[a-z0-9"”’)])(?P<glued>[.!?]["”’]?)(?=[A-Z][a-z]|[A-Z]{2,}\b)"""
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _LIST_MARKER = re.compile(r"\s*(?:\d{1,3}|[a-zA-Z])[.)]$")

@@ -264,6 +264,15 @@ def test_a_promise_two_sides_make_together_is_cooperation():
     assert row["kind"] == "pledge"
 
 
+def test_who_tells_of_their_own_past_meeting_is_at_it():
+    body = (
+        "Menteri Luar Negeri Sugiono mengungkapkan pengalamannya ketika bertemu Menteri Luar Negeri Malaysia "
+        "Mohamad Hasan dan Menteri Luar Negeri Thailand Maris Sangiampongsa."
+    )
+    (m,) = extract(body).meetings
+    assert {p["name"] for p in m["participants"]} == {"Sugiono", "Mohamad Hasan", "Maris Sangiampongsa"}
+
+
 def test_who_witnessed_a_signing_met_its_signatories():
     body = (
         "Presiden RI Prabowo Subianto menyaksikan penandatanganan nota kesepahaman antara Kementerian Pertahanan "

@@ -12,6 +12,11 @@ from kabar.sentences import split
             "Ekspor naik pada 2013.Dia mengatakan hal itu.",
             ["Ekspor naik pada 2013.", "Dia mengatakan hal itu."],
         ),
+        (  # glued to an acronym
+            "Jakarta, Sabtu, 15 November 2025.SBY juga bercerita.",
+            ["Jakarta, Sabtu, 15 November 2025.", "SBY juga bercerita."],
+        ),
+        ("Kantor U.S.A. di sini. Ia juga.", ["Kantor U.S.A. di sini.", "Ia juga."]),
         ("Johnny G. Plate hadir. Dr. Budi juga.", ["Johnny G. Plate hadir.", "Dr. Budi juga."]),
         ('"Kami setuju," ujar Plate. Lalu pulang.', ['"Kami setuju," ujar Plate.', "Lalu pulang."]),
         ("Harga Rp 2.500 per liter. Naik.", ["Harga Rp 2.500 per liter.", "Naik."]),
