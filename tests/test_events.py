@@ -368,6 +368,14 @@ def test_a_home_meeting_of_the_day_or_undated_with_no_place_took_place_where_the
         assert m["city"] is None, body
 
 
+def test_a_well_known_venue_gives_its_city():
+    body = (
+        "Ketua DPR Puan Maharani bertemu Menteri Luar Negeri Sugiono di Kompleks Parlemen, Senayan, Senin (9/6/2025)."
+    )
+    (m,) = extract(body).meetings
+    assert (m["city"], m["country_code"]) == ("Jakarta", "IDN")
+
+
 def test_a_meeting_room_is_a_place_not_a_meeting():
     body = (
         "Kapolda Metro Jaya Asep Edi Suheri dan Wakil Kapolda Metro Jaya Dekananto Eko Purwono memberikan "
