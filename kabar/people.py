@@ -548,8 +548,9 @@ class ArticlePeople:
             if not p.is_org and p.role and len(p.role.split()) >= 2 and p.role not in _lex()["generic_roles"]:
                 roles.setdefault(p.role, []).append(p)
         # "Kepala Negara", "Wapres": the one Indonesian holder of the role the word stands for
+        titled = [p for p in self.people if p.role and self.default_country(p) == "IDN"]
         for epithet, held_as in _lex()["epithets"].items():
-            roles[epithet] = [p for p in self.people if p.role in held_as and self.default_country(p) == "IDN"]
+            roles[epithet] = [p for p in titled if p.role in held_as]
         return [(held[0], _role_regex(role)) for role, held in roles.items() if len(held) == 1]
 
     def default_country(self, p: Person) -> str | None:
