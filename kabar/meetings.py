@@ -19,6 +19,7 @@ from kabar.people import (
     is_first_person,
     quote_end,
 )
+from kabar.phrases import AnyOf
 from kabar.sentences import Sentence
 
 # Trigger types from the strongest evidence of a meeting to the weakest.
@@ -51,6 +52,13 @@ class MeetingDraft:
 def _triggers() -> list[tuple[str, re.Pattern[str]]]:
     data = lexicon.meetings()["triggers"]
     return [(t, lexicon.phrase_regex(data[t], enclitic=True)) for t in TYPE_ORDER if t in data]
+
+
+@cache
+def _any_trigger() -> AnyOf:
+    """The first word of every trigger phrase: a superset test that skips the trigger regexes."""
+    data = lexicon.meetings()["triggers"]
+    return AnyOf([p.split()[0] for t in TYPE_ORDER for p in data.get(t, []) if p.split()])
 
 
 @cache
@@ -108,6 +116,8 @@ def find_trigger(text: str) -> tuple[str, str] | None:
     """The strongest meeting phrase in text as (type, phrase). A summit that is only the setting
     ("di sela KTT G20") does not make the talks held there multilateral: a weaker phrase decides,
     else the number of sides."""
+    if not _any_trigger().search(text):
+        return None  # most sentences hold no meeting word: one pass rules them out
     setting = None
     for kind, rx in _triggers():
         for m in rx.finditer(text):

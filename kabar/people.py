@@ -29,9 +29,7 @@ class Token(NamedTuple):  # a NamedTuple: sentences make hundreds of thousands o
     low: str  # core, lower-cased: phrase indexes compare these, once per token
 
 
-def _token(m: re.Match[str]) -> Token:
-    core = m.group(0).rstrip(".")
-    return Token(m.group(0), m.start(), m.end(), core, core.lower())
+_new_token = tuple.__new__
 
 
 @dataclass
@@ -104,7 +102,12 @@ def tokenize(text: str) -> list[Token]:
 @lru_cache(maxsize=1024)
 def _tokens(text: str) -> tuple[Token, ...]:
     """People and organisations are both looked for in every sentence: tokenize it once."""
-    return tuple(_token(m) for m in _TOKEN.finditer(text))
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        core = word.rstrip(".")
+        out.append(_new_token(Token, (word, *m.span(), core, core.lower())))  # Token(...) costs twice this
+    return tuple(out)
 
 
 def _match_seq(tokens: list[Token], i: int, index: PhraseIndex) -> int:
@@ -165,7 +168,11 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
     out: list[Mention] = []
     i = 0
     n = len(tokens)
+    titles, aliases = lex["titles"].by_first, _alias_first_words()
     while i < n:
+        if tokens[i].low not in titles and tokens[i].text not in aliases:
+            i += 1  # most words start neither a title nor a known name: skip the two lookups' calls
+            continue
         k = _match_seq(tokens, i, lex["titles"])
         if k == 0:
             known = _known_person(tokens, i)
@@ -716,8 +723,9 @@ def find_organizations(text: str, offset: int = 0, international: bool = True) -
     tokens = tokenize(text)
     out: list[Mention] = []
     i = 0
+    heads = lex["org_heads"].by_first
     while i < len(tokens):
-        k = _match_seq(tokens, i, lex["org_heads"])
+        k = _match_seq(tokens, i, lex["org_heads"]) if tokens[i].core in heads else 0
         if not k:
             i += 1
             continue
