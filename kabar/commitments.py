@@ -65,7 +65,16 @@ def _pledge_patterns() -> list[re.Pattern[str]]:
     return [re.compile(p, re.IGNORECASE) for p in lexicon.commitments()["pledge_patterns"]]
 
 
+@cache
+def _any_instrument() -> AnyOf:
+    """The first word of every instrument and signed noun: a superset test before the regexes."""
+    data = lexicon.commitments()
+    return AnyOf([w.split()[0] for ws in data["instruments"].values() for w in ws] + data["signed_nouns"])
+
+
 def _instrument(text: str) -> str | None:
+    if not _any_instrument().search(text):
+        return None
     for name, rx in _instruments():
         if rx.search(text):
             return name
