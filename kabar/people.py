@@ -524,12 +524,16 @@ class ArticlePeople:
         shared, role_keys = self._keys
         for p in self.people:
             for key in p.keys() - shared:  # noqa: SIM118 (Person.keys, not a dict)
+                if key not in text:
+                    continue  # a substring test in C before the word regex: most keys are in few sentences
                 for m in _word_regex(key).finditer(text):
                     if any(a <= m.start() < b for a, b in covered):
                         continue
                     found.append(Mention(p, offset + m.start(), offset + m.end()))
                     covered.append((m.start(), m.end()))
-        for p, rx in role_keys:
+        for p, role, rx in role_keys:
+            if role not in text:
+                continue
             for m in rx.finditer(text):
                 if not any(a < m.end() and m.start() < b for a, b in covered):
                     found.append(Mention(p, offset + m.start(), offset + m.end()))
@@ -546,7 +550,7 @@ class ArticlePeople:
                 (shared if a in seen else seen).add(a)
         return shared
 
-    def _role_keys(self) -> list[tuple[Person, re.Pattern[str]]]:
+    def _role_keys(self) -> list[tuple[Person, str, re.Pattern[str]]]:
         """'Direktur Jenderal ILO' later on its own is the one person the article gave that role: a
         role of two words or more, held by no one else here, with no name after it (then it is
         someone else's title) and no title word or 'para' before it ('Wakil …', 'para Menteri …')."""
@@ -558,7 +562,7 @@ class ArticlePeople:
         titled = [p for p in self.people if p.role and self.default_country(p) == "IDN"]
         for epithet, held_as in _lex()["epithets"].items():
             roles[epithet] = [p for p in titled if p.role in held_as]
-        return [(held[0], _role_regex(role)) for role, held in roles.items() if len(held) == 1]
+        return [(held[0], role, _role_regex(role)) for role, held in roles.items() if len(held) == 1]
 
     def default_country(self, p: Person) -> str | None:
         """Indonesian news names foreigners' countries; an unmarked title is Indonesian, except a
