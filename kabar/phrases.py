@@ -8,7 +8,6 @@ lookup the cheap part of extraction.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Generic, TypeVar
 
 import ahocorasick
@@ -45,7 +44,11 @@ class PhraseMatcher(Generic[V]):
     def find(self, text: str) -> list[Found[V]]:
         if self._empty or not text:
             return []
-        haystack = _haystack(text, self.ignore_case)
+        haystack = text.translate(_SPACES)
+        if self.ignore_case:
+            lowered = haystack.lower()
+            # A few characters change length when lower-cased ("İ"); fold those one by one instead.
+            haystack = lowered if len(lowered) == len(text) else "".join(c.lower()[:1] for c in haystack)
         candidates = []
         for end, (length, value) in self._automaton.iter(haystack):
             start = end - length + 1
@@ -59,17 +62,6 @@ class PhraseMatcher(Generic[V]):
                 out.append(Found(start, end, text[start:end], value))
                 taken = end
         return out
-
-
-@lru_cache(maxsize=256)
-def _haystack(text: str, ignore_case: bool) -> str:
-    """The text as the automata see it; cached, as several matchers look through each sentence."""
-    haystack = text.translate(_SPACES)
-    if ignore_case:
-        lowered = haystack.lower()
-        # A few characters change length when lower-cased ("İ"); fold those one by one instead.
-        haystack = lowered if len(lowered) == len(text) else "".join(c.lower()[:1] for c in haystack)
-    return haystack
 
 
 def _boundary(text: str, i: int) -> bool:
