@@ -8,7 +8,7 @@ from functools import cache
 
 from kabar import gazetteer, lexicon
 from kabar.dates import find_dates
-from kabar.evidence import clamp, cue_regex, stable_id
+from kabar.evidence import Cue, clamp, cue_regex, stable_id
 from kabar.people import ArticlePeople, Mention, find_organizations, quote_end
 from kabar.phrases import AnyOf
 from kabar.sentences import Sentence
@@ -138,7 +138,7 @@ def _stem(verb: str) -> str:
     return re.sub(r"(?:nya|lah|pun)$", "", verb.lower())
 
 
-def _pledge_at(text: str, pledge: re.Pattern[str]) -> int | None:
+def _pledge_at(text: str, pledge: Cue) -> int | None:
     """Where the sentence's first real promise starts, if it makes one."""
     cues = [*pledge.finditer(text), *(m for p in _pledge_patterns() for m in p.finditer(text))]
     starts = [
@@ -370,7 +370,7 @@ def _partnered(rows: list[dict], instrument: str, context: tuple) -> tuple[list[
     return rows, context
 
 
-def _countries_agree(text: str, agreed: re.Pattern[str]) -> bool:
+def _countries_agree(text: str, agreed: Cue) -> bool:
     """Two countries as the subject of an agreeing verb: what they agree on, they do together."""
     verb = agreed.search(text)
     if verb is None:
@@ -517,7 +517,7 @@ _SIGNED_BEFORE = re.compile(
 )
 
 
-def _status(text: str, kind: str, sign, planned, agreed) -> str:
+def _status(text: str, kind: str, sign: Cue, planned: Cue, agreed: Cue) -> str:
     plan = planned.search(text)
     if plan and not _SIGNED_BEFORE.search(text):
         promise = agreed.search(text, 0, plan.start())

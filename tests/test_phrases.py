@@ -5,6 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kabar.evidence import Cue
 from kabar.lexicon import phrase_regex
 from kabar.phrases import AnyOf, PhraseMatcher
 
@@ -51,6 +52,16 @@ def test_any_of_first_words_never_misses_what_the_cue_regex_finds(words):
     cues = ["kerja sama", "nota kesepahaman", "mou"]
     if phrase_regex(cues, enclitic=True).search(text):
         assert AnyOf([c.split()[0] for c in cues]).search(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CUE_WORDS), max_size=10))
+def test_a_cue_finds_what_its_regex_alone_finds(words):
+    text = " ".join(words)
+    cue = Cue(["kerja sama", "nota kesepahaman", "mou"])
+    assert [m.span() for m in cue.finditer(text)] == [m.span() for m in cue.regex.finditer(text)]
+    found, alone = cue.search(text, 2), cue.regex.search(text, 2)
+    assert (found and found.span()) == (alone and alone.span())
 
 
 def test_any_of_is_a_case_blind_substring_test():
