@@ -642,6 +642,11 @@ def _merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
     return out
 
 
+# "Kepala Kejaksaan Negeri se-Bali", "Forum Gubernur-Walikota Se-Asean": the heads of every unit of a
+# region, so many sides.
+_ALL_OF = re.compile(r"(?<![\w-])[Ss]e-[A-Z]")
+
+
 def _meeting_type(d: MeetingDraft) -> str:
     """From the trigger and the number of sides first reported (later mentions add people, not sides)."""
     core = [p for p in d.people if id(p) in d.core]
@@ -649,7 +654,7 @@ def _meeting_type(d: MeetingDraft) -> str:
         return d.type_hint
     if d.social:
         return "other"
-    if d.sides >= 3 or d.type_hint == "multilateral" or len(core) >= 3:
+    if d.sides >= 3 or d.type_hint == "multilateral" or len(core) >= 3 or _ALL_OF.search(d.sentence.text):
         return "multilateral"
     if d.type_hint == "visit":
         return "visit"

@@ -1004,3 +1004,14 @@ def test_an_agreement_is_anchored_where_its_sides_are_named():
     (c,) = extract(body).commitments
     assert c["evidence"].startswith("Penandatanganan perjanjian konsesi dilakukan")
     assert "Kementerian Perhubungan" in c["parties"]
+
+
+def test_the_heads_of_every_unit_of_a_region_make_a_meeting_multilateral():
+    body = (
+        "Kejaksaan Tinggi Jawa Barat bersama Pemerintah Provinsi Jawa Barat, Kejari se-Jawa Barat, serta bupati "
+        "dan wali kota menandatangani nota kesepahaman di Bandung, Senin (16/6/2025)."
+    )
+    (m,) = extract(body).meetings
+    assert m["meeting_type"] == "multilateral"
+    (m,) = extract(body.replace("Kejari se-Jawa Barat", "Kejari Bandung")).meetings
+    assert m["meeting_type"] == "bilateral"
