@@ -69,7 +69,7 @@ def _pledge_patterns() -> list[re.Pattern[str]]:
 def _any_instrument() -> AnyOf:
     """The first word of every instrument and signed noun: a superset test before the regexes."""
     data = lexicon.commitments()
-    return AnyOf([w.split()[0] for ws in data["instruments"].values() for w in ws] + data["signed_nouns"])
+    return AnyOf.first_words([w for ws in data["instruments"].values() for w in ws] + data["signed_nouns"])
 
 
 def _instrument(text: str) -> str | None:
@@ -97,8 +97,7 @@ def _any_cue() -> AnyOf:
     words = [w for ws in data["instruments"].values() for w in ws]
     for key in ("sign", "cooperate", "pledge", "reached", "planned", "agreed", "signed_passive", "signed_nouns"):
         words += data[key]
-    # A phrase's first word is enough: the cue regexes let words take "-nya" and any spacing between them.
-    return AnyOf([w.split()[0] for w in words if w.split()] + data["pattern_words"])
+    return AnyOf.first_words(words + data["pattern_words"])
 
 
 @cache

@@ -22,7 +22,7 @@ class Cue:
 
     def __init__(self, phrases: list[str]) -> None:
         self.regex = lexicon.phrase_regex(phrases, enclitic=True)
-        self._words = AnyOf([str(p).split()[0] for p in phrases if str(p).split()])
+        self._words = AnyOf.first_words(phrases)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.regex.search(text, pos, endpos) if self._words.search(text) else None

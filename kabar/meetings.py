@@ -58,7 +58,7 @@ def _triggers() -> list[tuple[str, re.Pattern[str]]]:
 def _any_trigger() -> AnyOf:
     """The first word of every trigger phrase: a superset test that skips the trigger regexes."""
     data = lexicon.meetings()["triggers"]
-    return AnyOf([p.split()[0] for t in TYPE_ORDER for p in data.get(t, []) if p.split()])
+    return AnyOf.first_words([p for t in TYPE_ORDER for p in data.get(t, [])])
 
 
 @cache

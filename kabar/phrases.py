@@ -83,6 +83,12 @@ class AnyOf:
                 self._automaton.add_word(w.lower(), None)
         self._automaton.make_automaton()
 
+    @classmethod
+    def first_words(cls, phrases) -> AnyOf:
+        """The phrases' first words: enough to rule a text out, as a phrase regex lets words take
+        "-nya" and any spacing between them."""
+        return cls([str(p).split()[0] for p in phrases if str(p).split()])
+
     def search(self, text: str) -> bool:
         for _ in self._automaton.iter(text.lower()):
             return True
