@@ -134,6 +134,16 @@ def test_organisations_known_by_short_name_and_where_their_name_ends():
     assert [m.person.name for m in find_organizations("Uni Eropa dan PSI", international=False)] == ["PSI"]
 
 
+def test_alliances_services_courts_and_police_units_are_organisations():
+    found = find_organizations("Aliansi Dosen PPPK Indonesia melapor ke Polres Indramayu dan Pengadilan Negeri Serang.")
+    assert [m.person.name for m in found] == [
+        "Aliansi Dosen PPPK Indonesia",
+        "Polres Indramayu",
+        "Pengadilan Negeri Serang",
+    ]
+    assert [ArticlePeople(language="id").default_country(m.person) for m in found] == ["IDN"] * 3
+
+
 def test_an_organisation_naming_a_country_is_of_that_country():
     found = find_organizations("Menteri Irfan berkunjung ke Kementerian Haji dan Umrah Kerajaan Arab Saudi.")
     assert [m.person.name for m in found] == ["Kementerian Haji dan Umrah Kerajaan Arab Saudi"]
