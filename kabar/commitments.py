@@ -121,6 +121,12 @@ _RELATIVE = re.compile(
 )
 
 
+# "nota kesepahaman tersebut diteken oleh …", "kontrak yang ditandatangani ini": one told before.
+_ANAPHORIC = re.compile(r"\b(?:tersebut|itu|ini)\b", re.IGNORECASE)
+# "… juga melakukan penandatanganan …", "… deklarasi terpisah": one more signing, not the one told again.
+_ANOTHER = re.compile(r"\b(?:juga|pun|terpisah|lainnya|also|separate)\b", re.IGNORECASE)
+
+
 # "Ini akan memberikan daya saing …": a thing as the subject states an effect, not a promise.
 _THING = re.compile(r"^\W*(?:ini|itu|hal ini|hal itu|hal tersebut|this|it|that)\s+(?:juga\s+|pun\s+)?$", re.IGNORECASE)
 
@@ -260,10 +266,9 @@ def extract_commitments(
                 rows.remove(unnamed[0])
                 seen_instruments.discard(instrument)
         kind = None
-        if (
-            instrument
-            and instrument not in seen_instruments
-            and (sign.search(text) or agreed.search(text) or planned.search(text))
+        if instrument and (
+            (instrument not in seen_instruments and (sign.search(text) or agreed.search(text) or planned.search(text)))
+            or (signed and _another_signing(text, rows, instrument, parties))
         ):
             kind = "agreement"
             seen_instruments.add(instrument)
@@ -317,6 +322,17 @@ def extract_commitments(
             row.update(due_date=due, due_precision=due_precision)
             rows.append(row)
     return _distinct(rows)
+
+
+def _another_signing(text: str, rows: list[dict], instrument: str, parties: list[str]) -> bool:
+    """One more signing of a kind of instrument told before, said to be another ("… juga melakukan
+    penandatanganan Perjanjian Induk … bersama BSI"), with a side not yet named for it. A one-word side
+    told before ("Indonesia") does not make "Bank Syariah Indonesia" known."""
+    if not _ANOTHER.search(text) or _ANAPHORIC.search(text):
+        return False
+    told = [set(p.casefold().split()) for r in rows if r["instrument"] == instrument for p in r["parties"]]
+    names = [set(p.casefold().split()) for p in parties]
+    return len(names) >= 2 and any(not any(w <= t or (len(t) > 1 and t <= w) for t in told) for w in names)
 
 
 def _joint_promise(text: str, at: int) -> bool:
@@ -532,10 +548,12 @@ def _parties(text: str, mentions: list[Mention], people: ArticlePeople) -> tuple
     countries = [c for c in gazetteer.find_countries(text) if not _located(text, c.start)]
     names: list[str] = []
     codes: list[str] = []
+    spans: list[int] = []
     for c in countries:
         if c.surface not in names and c.code not in codes:
             names.append(c.surface)
             codes.append(c.code)
+            spans.append(c.start)
     if len(codes) >= 2:
         return names, codes
     for m in mentions:
@@ -545,7 +563,10 @@ def _parties(text: str, mentions: list[Mention], people: ArticlePeople) -> tuple
             if code:
                 codes.append(code)
     for o in find_organizations(text):
-        if not any(o.person.name in n or n in o.person.name for n in names):
+        inside = [k for k, at in enumerate(spans) if o.start <= at < o.end]
+        if inside:
+            names[inside[0]] = o.person.name  # "bersama Bank Syariah Indonesia": the bank, not the country
+        elif not any(o.person.name in n or n in o.person.name for n in names):
             names.append(o.person.name)
             code = people.default_country(o.person)
             if code:

@@ -1015,3 +1015,16 @@ def test_the_heads_of_every_unit_of_a_region_make_a_meeting_multilateral():
     assert m["meeting_type"] == "multilateral"
     (m,) = extract(body.replace("Kejari se-Jawa Barat", "Kejari Bandung")).meetings
     assert m["meeting_type"] == "bilateral"
+
+
+def test_one_more_signing_of_a_kind_told_before_is_one_more_agreement():
+    body = (
+        "Bank Mega Syariah menandatangani perjanjian pembiayaan dengan PT Len Railway Systems di Jakarta. "
+        "Bank Mega Syariah juga melakukan penandatanganan Perjanjian Induk Lindung Nilai bersama Bank Syariah "
+        "Indonesia (BSI) di acara yang sama. "
+        "Perjanjian tersebut ditandatangani oleh Direktur Utama Bank Mega Syariah Yuwono Waluyo dan Direktur "
+        "PT Len Railway Systems Budi Santoso."
+    )
+    rows = [r for r in extract(body).commitments if r["kind"] == "agreement"]
+    assert len(rows) == 2  # the third sentence tells the first signing again
+    assert "Bank Syariah Indonesia (BSI)" in rows[1]["parties"]  # the bank, not the country in its name
