@@ -528,6 +528,9 @@ def _venue_city(text: str) -> str | None:
     return next((city for city, rx in _venue_cities() if rx.search(text)), None)
 
 
+_ORIGIN = re.compile(r"\b(?:delegasi|rombongan|perwakilan|utusan|dari|asal|delegation|from)\s+$", re.IGNORECASE)
+
+
 def _place(d: MeetingDraft, text: str, located_only: bool = False) -> None:
     vm = _venue_regex().search(text)
     if vm:
@@ -541,6 +544,8 @@ def _place(d: MeetingDraft, text: str, located_only: bool = False) -> None:
         if re.search(where + r"\s+(?:[\w.]+\s+){0,4}$", text[: c.start]) or (vm and c.start >= vm.end())
     ]
     # A later sentence only refines the place with a city it names; GeoNames' towns fill the meeting's own.
+    # A city the other side comes from ("delegasi Ho Chi Minh City", "rombongan dari Osaka") is not it.
+    cities = [c for c in cities if not _ORIGIN.search(text, 0, c.start)]
     city = (loc or ([None] if located_only else cities) or [gazetteer.find_located_city(text)])[0]
     if city is not None:
         d.city, d.country = city.surface, city.code
@@ -622,6 +627,9 @@ def _merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
         for m in out:
             shared = m.core & d.core
             same_date = d.date is None or m.date is None or d.date == m.date
+            # "sowan ke rumah Jokowi di Solo … bertemu tokoh Uni Eropa di Brussel": one person named, in
+            # another country, is at other talks
+            same_place = len(d.core) > 1 or not (d.country and m.country and d.country != m.country)
             only_orgs = all(p.is_org for p in d.people if id(p) in d.core - shared)
             # "Siti Zuhro … mengungkap isi pertemuannya dengan Puan": the meeting noun names talks whose
             # every side already took part in this one
@@ -630,6 +638,7 @@ def _merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
                 shared
                 and (len(shared) >= min(2, len(d.core)) or only_orgs or attended)
                 and same_date
+                and same_place
                 and m.status == d.status
             ):
                 m.people = _unique(m.people + d.people)

@@ -1028,3 +1028,21 @@ def test_one_more_signing_of_a_kind_told_before_is_one_more_agreement():
     rows = [r for r in extract(body).commitments if r["kind"] == "agreement"]
     assert len(rows) == 2  # the third sentence tells the first signing again
     assert "Bank Syariah Indonesia (BSI)" in rows[1]["parties"]  # the bank, not the country in its name
+
+
+def test_one_person_meeting_a_group_in_another_country_is_other_talks():
+    body = (
+        "Presiden Prabowo Subianto sowan ke rumah Presiden ke-7 RI Joko Widodo di Solo, Jawa Tengah, Minggu "
+        "(15/6/2025). Kesepakatan dagang itu dicapai usai Prabowo bertemu tokoh Uni Eropa di Brussel, Belgia."
+    )
+    cities = sorted(m["city"] for m in extract(body).meetings)
+    assert cities == ["Brussel", "Solo"]
+
+
+def test_the_city_a_delegation_comes_from_is_not_where_it_met():
+    body = (
+        "Sekretaris Daerah Joko Agus Setyono melakukan pertemuan dengan delegasi Ho Chi Minh City, Vietnam, "
+        "untuk membahas potensi kerja sama."
+    )
+    (m,) = extract(body).meetings
+    assert m["city"] != "Ho Chi Minh City"
