@@ -85,6 +85,7 @@ def _lex() -> dict:
         "org_heads": PhraseIndex.build(names["org_heads"] + names["domestic_orgs"], ignore_case=False),
         "org_prefixes": tuple(names["org_prefixes"]),
         "honorifics": set(roles["honorifics"]),
+        "former": set(roles["former"]),
         "address": set(roles["honorifics"]) | set(names["address"]),
         "foreign_by_default": set(roles["foreign_by_default"]),
         "generic_roles": set(roles["generic_roles"]),
@@ -200,6 +201,11 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
         role = _role_text(role_toks, abbr)
         if role and role.rstrip(".") in lex["honorifics"]:
             role = None  # "Mr Gates"
+        start = i
+        if not name_toks and role:
+            # "berdiskusi dengan Al Gore, Mantan Wakil Presiden Amerika Serikat": the name came first
+            name_toks = _name_before_title(tokens, i, places, lex, out, offset)
+            start = tokens.index(name_toks[0]) if name_toks else i
         if name_toks:
             name = " ".join(t.text.rstrip(",") for t in name_toks).rstrip(".")
             known = _alias_index().get(name.replace("’", "'"))  # "Ma’ruf Amin" is "Ma'ruf Amin"
@@ -213,9 +219,31 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
                 person.aliases |= set(known.get("aliases") or []) | {name}
             if abbr:
                 person.aliases.add(tokens[i].text)
-            out.append(Mention(person, offset + tokens[i].start, offset + tokens[j - 1].end))
+            out.append(Mention(person, offset + tokens[start].start, offset + tokens[j - 1].end))
         i = max(j, i + 1)
     return out + _coordinated_people(tokens, out, places, offset)
+
+
+def _name_before_title(
+    tokens: list[Token], i: int, places: dict[int, gazetteer.Place], lex: dict, found: list[Mention], offset: int
+) -> list[Token]:
+    """A name of two to four words right before ", <title>" ('Al Gore, Mantan Wakil Presiden AS'), not a
+    place, an organisation or a person already found."""
+    if i > 0 and tokens[i - 1].low in lex["former"]:
+        i -= 1
+    if i < 3 or tokens[i - 1].text != ",":
+        return []
+    k = i - 1
+    while k > 0 and i - 1 - k < 4 and _is_name_token(tokens[k - 1], lex) and tokens[k - 1].start not in places:
+        k -= 1
+    run = tokens[k : i - 1]
+    if len(run) < 2 or (k > 0 and tokens[k - 1].text[:1].isupper()):
+        return []  # one word is too weak, and a longer capitalised run is a title or a place ("Raja Belgia")
+    if any(_match_seq(tokens, x, lex["titles"]) for x in range(k, i - 1)):
+        return []
+    if any(m.start <= offset + run[0].start < m.end for m in found):
+        return []
+    return list(run)
 
 
 _AND = ("dan", "and", "&")

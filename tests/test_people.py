@@ -255,3 +255,18 @@ def test_a_second_organisation_after_dan_is_a_second_organisation():
     names = [m.person.name for m in find_organizations(text)]
     assert names == ["Direktorat Jenderal Pajak (DJP)", "Direktorat Jenderal Perimbangan Keuangan", "Pemda"]
     assert find_organizations("Badan Pengawas Obat dan Makanan")[0].person.name == "Badan Pengawas Obat dan Makanan"
+
+
+@pytest.mark.parametrize(
+    "text, name, found",
+    [
+        ("Megawati berdiskusi dengan Al Gore, Mantan Wakil Presiden Amerika Serikat, tentang iklim.", "Al Gore", True),
+        ("Trump mengatakan kepada Kevin Rudd, Duta Besar Australia untuk AS, bahwa ia kecewa.", "Kevin Rudd", True),
+        # a place, one word, or a longer capitalised run before the comma is no such name
+        ("Pertemuannya berlanjut dengan Raja Belgia, Raja Philippe.", "Raja Belgia", False),
+        ("Menurut Suryawijaya, Presiden Direktur PT Maju, penjualan naik.", "Suryawijaya", False),
+        ("Di Saint Petersburg, Presiden Prabowo Subianto bertemu Putin.", "Saint Petersburg", False),
+    ],
+)
+def test_a_name_right_before_its_title_is_a_person(text, name, found):
+    assert (name in {m.person.name for m in find_mentions(text)}) is found
