@@ -231,6 +231,8 @@ def extract_meetings(
             continue  # "memilih ogah menemui", "refused to meet", "pertemuan belum kunjung terjadi"
         if kind == "signing" and _words_before("decree", 3).search(s.text[max(0, at - 60) : at]):
             continue  # "Perpres itu diteken Presiden …": a decree, not parties meeting
+        if any(m.start <= s.start + at < m.end for m in mentions[idx]):
+            continue  # "Ketua Forum Kesehatan Kelurahan Dody": the word is in someone's title
         if _appeal().search(s.text, 0, at):
             continue  # "saya mengajak WNI … untuk mendatangi TPS": asked of others, not done
         dates = meeting_dates(s.text, base)

@@ -318,7 +318,8 @@ def _appositive_comma(tokens: list[Token], j: int, lex: dict) -> int | None:
         if t == ",":
             return k if k + 1 < len(tokens) else None
         joined = t in ("dan", "&") and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
-        if not (joined or _is_name_token(tokens[k], lex)) or _match_seq(tokens, k, lex["titles"]):
+        acronym = len(t) > 1 and t.isupper()  # "Kepala Otorita IKN, Basuki Hadimuljono"
+        if not (joined or acronym or _is_name_token(tokens[k], lex)) or _match_seq(tokens, k, lex["titles"]):
             return None
         k += 1
     return None

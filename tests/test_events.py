@@ -1046,3 +1046,12 @@ def test_the_city_a_delegation_comes_from_is_not_where_it_met():
     )
     (m,) = extract(body).meetings
     assert m["city"] != "Ho Chi Minh City"
+
+
+def test_a_meeting_word_in_someones_title_is_no_meeting():
+    body = (
+        "Ketua Posbindu Kelurahan Mojosongo, Dody Sudarsono, menegaskan pentingnya kolaborasi. "
+        '"Semua harus bareng-bareng," tegas Dody, yang juga menjabat sebagai Ketua Forum Kesehatan Kelurahan '
+        "Mojosongo Budi Santoso."
+    )
+    assert extract(body).meetings == []

@@ -270,3 +270,9 @@ def test_a_second_organisation_after_dan_is_a_second_organisation():
 )
 def test_a_name_right_before_its_title_is_a_person(text, name, found):
     assert (name in {m.person.name for m in find_mentions(text)}) is found
+
+
+def test_a_title_of_an_organisation_with_an_acronym_then_a_comma_names_the_person_after_it():
+    text = "Menanggapi hal ini, Kepala Otorita IKN, Basuki Hadimuljono, menegaskan bahwa pihaknya siap."
+    (m,) = find_mentions(text)
+    assert (m.person.name, m.person.organization) == ("Basuki Hadimuljono", "Otorita IKN")
