@@ -152,6 +152,12 @@ def _as_subject(m: Mention, s: Sentence, at: int) -> bool:
 _OWN_TIME = re.compile(r"(?:\w+nya|\b(?:ia|dia|dirinya|beliau))\s+(?:ketika|saat|sewaktu|semasa)\s+$", re.IGNORECASE)
 
 
+# A quote that opens with the meeting word, maybe after a time word, and says with whom: the speaker
+# is its subject.
+_SUBJECTLESS = re.compile(r"\W*(?:(?:tadi|kemarin|barusan|hari ini|pagi ini|siang ini|malam ini)\s+)?$", re.IGNORECASE)
+_WITH_NEXT = re.compile(r"\s+(?:dengan|with)\b", re.IGNORECASE)
+
+
 def _without_reporter(named: list[Mention], s: Sentence, at: int, kind: str) -> list[Mention]:
     """'Dasco mengatakan penandatanganan … dilakukan oleh Prabowo': who reports a meeting in indirect
     speech is no party to it when the reported clause names the parties itself (two people or
@@ -239,7 +245,10 @@ def extract_meetings(
         said = quote_end(s.text)
         named = [m for m in mentions[idx] if not m.person.is_org and _as_subject(m, s, at)]
         if said is not None and at < said:
+            speaker = [m for m in named if m.start - s.start >= said][:1]
             named = [m for m in named if m.start - s.start < said]  # a meeting told in a quote: not the speaker's
+            if _SUBJECTLESS.match(s.text, 0, at) and _WITH_NEXT.match(s.text, at + len(word)):
+                named = speaker + named  # '"Tadi pertemuan dengan Bapak Presiden …," ujarnya': unless it has no subject
         named = _without_reporter(named, s, at, kind)
         # "di bawah kepemimpinan Presiden Prabowo": named in passing, not at the meeting
         named = [m for m in named if not _words_before("in_passing", 1).search(s.text[: m.start - s.start])]

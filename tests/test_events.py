@@ -1055,3 +1055,14 @@ def test_a_meeting_word_in_someones_title_is_no_meeting():
         "Mojosongo Budi Santoso."
     )
     assert extract(body).meetings == []
+
+
+def test_a_quote_opening_with_a_meeting_with_someone_is_the_speakers_meeting():
+    body = (
+        '"Tadi pertemuan dengan Presiden Joko Widodo membahas kereta cepat," ujar Menteri BUMN Erick Thohir di Jakarta.'
+    )
+    (m,) = extract(body).meetings
+    assert {p["name"] for p in m["participants"]} == {"Joko Widodo", "Erick Thohir"}
+    # a meeting as the subject of the quote is no meeting of the speaker's
+    body = '"Rapat pemegang saham menyetujui pengunduran diri komisaris," ujar Direktur Utama PT Maju Budi Santoso.'
+    assert extract(body).meetings == []
