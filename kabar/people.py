@@ -625,9 +625,14 @@ def _domestic() -> re.Pattern[str]:
 def _pronoun_regex() -> re.Pattern[str]:
     names = lexicon.load("names")
     speaker = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in names["speaker"])
+    verbs = "|".join(re.escape(w) for w in names["speech_verbs"])
+    pronouns = "|".join(re.escape(w) for w in names["speaker_pronouns"])
     subject = "|".join(re.escape(w) for w in names["subject"])
     opener = "|".join(re.escape(w) for w in names["subject_openers"])
-    return re.compile(rf"\b(?:{speaker})\b|^\W*(?:(?:{opener}),?\s+)?(?:{subject})\b", re.IGNORECASE)
+    return re.compile(
+        rf"\b(?:{verbs})(?:nya|\s+(?:{pronouns}))\b|\b(?:{speaker})\b|^\W*(?:(?:{opener}),?\s+)?(?:{subject})\b",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -646,14 +651,21 @@ def attribute_pronouns(texts: list[tuple[str, int]], mentions: list[list[Mention
     """Add the person a speaker or subject pronoun stands for to that sentence's mentions.
 
     '"Saya berharap …," ungkapnya' is said by the person named last: the first person of the
-    nearest of the previous `back` sentences that names one.
+    nearest of the previous `back` sentences that names one. A pronoun attributing a quote looks
+    back from where the quote opened: who the quote names is not who said it.
     """
+    quoted = {last: (first, opened, closed) for first, opened, last, closed in _quotes(texts)}
     for idx, (text, offset) in enumerate(texts):
         m = _pronoun_regex().search(text)
         if m is None:
             continue
-        for j in range(idx - 1, max(-1, idx - 1 - back), -1):
-            named = [x.person for x in mentions[j] if not x.person.is_org]
+        first, opened, closed = quoted.get(idx, (idx, offset, offset + len(text)))
+        if offset + m.start() < closed:
+            first, opened = idx, offset
+        earlier = [[x for x in mentions[first] if x.end <= opened]] if first < idx else []
+        earlier += [mentions[j] for j in range(first - 1, max(-1, first - 1 - back), -1)]
+        for found in earlier:
+            named = [x.person for x in found if not x.person.is_org]
             if named:
                 if all(x.person is not named[0] for x in mentions[idx]):
                     mentions[idx].append(Mention(named[0], offset + m.start(), offset + m.end()))

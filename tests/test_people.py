@@ -276,3 +276,18 @@ def test_a_title_of_an_organisation_with_an_acronym_then_a_comma_names_the_perso
     text = "Menanggapi hal ini, Kepala Otorita IKN, Basuki Hadimuljono, menegaskan bahwa pihaknya siap."
     (m,) = find_mentions(text)
     assert (m.person.name, m.person.organization) == ("Basuki Hadimuljono", "Otorita IKN")
+
+
+def test_a_pronoun_attributing_a_quote_stands_for_who_spoke_before_it_not_for_whom_it_names():
+    texts = [
+        ("\u201cEU Desk adalah simbol ambisi kami,\u201d jelas Duta Besar Uni Eropa Denis Chaibi.", 0),
+        ("\u201cIni sejalan dengan strategi kami.", 80),
+        ("Saya sangat berbahagia menandatangani Pernyataan Kerja Sama bersama Menteri Rosan Roeslani.", 120),
+        ("Ini adalah wujud ambisi bersama,\u201d imbuh dia.", 220),
+    ]
+    people = ArticlePeople()
+    mentions = [people.resolve(t, o) for t, o in texts]
+    attribute_pronouns(texts, mentions)
+    attribute_quotes(texts, mentions)
+    assert [m.person.name for m in mentions[3]] == ["Denis Chaibi"]
+    assert {m.person.name for m in mentions[2]} == {"Denis Chaibi", "Rosan Roeslani"}
