@@ -266,9 +266,11 @@ def extract_commitments(
                 rows.remove(unnamed[0])
                 seen_instruments.discard(instrument)
         kind = None
+        between = instrument is not None and instrument not in seen_instruments and _between_two(text)
         if instrument and (
             (instrument not in seen_instruments and (sign.search(text) or agreed.search(text) or planned.search(text)))
             or (signed and _another_signing(text, rows, instrument, parties))
+            or between
         ):
             kind = "agreement"
             seen_instruments.add(instrument)
@@ -304,6 +306,8 @@ def extract_commitments(
         if kind is None or (neg and (kind != "agreement" or not signed or neg.start() < signed.start())):
             continue
         status = _status(text, kind, sign, planned, agreed)
+        if between and status == "agreed" and not agreed.search(text):
+            status = "signed"  # "nota kesepahaman TNI dengan Kejaksaan Nomor 4 Tahun 2023": one in force
         if not parties:
             parties, codes = context_parties, context_codes
         if kind == "pledge" and not parties:
@@ -322,6 +326,19 @@ def extract_commitments(
             row.update(due_date=due, due_precision=due_precision)
             rows.append(row)
     return _distinct(rows)
+
+
+def _between_two(text: str) -> bool:
+    """An instrument named with its two sides right after it ("nota kesepahaman TNI dengan Kejaksaan",
+    "MoU antara Pemprov Bali dan Pemprov DKJ"): annotation.md counts each MoU of a sentence naming two."""
+    for _, rx in _instruments():
+        for m in rx.finditer(text):
+            if _SIDES_AFTER.match(text, m.end()):
+                return True
+    return False
+
+
+_SIDES_AFTER = re.compile(r"\s+(?:antara\s+)?(?:[A-Z][\w&.()/-]*\s+){1,5}?(?:dengan|dan|and|with)\s+(?:pihak\s+)?[A-Z]")
 
 
 def _another_signing(text: str, rows: list[dict], instrument: str, parties: list[str]) -> bool:

@@ -1066,3 +1066,9 @@ def test_a_quote_opening_with_a_meeting_with_someone_is_the_speakers_meeting():
     # a meeting as the subject of the quote is no meeting of the speaker's
     body = '"Rapat pemegang saham menyetujui pengunduran diri komisaris," ujar Direktur Utama PT Maju Budi Santoso.'
     assert extract(body).meetings == []
+
+
+def test_an_instrument_named_with_its_two_sides_is_an_agreement_in_force():
+    (c,) = extract("Agus mengatakan adapula nota kesepahaman TNI dengan Kejaksaan Nomor 4 Tahun 2023.").commitments
+    assert (c["kind"], c["status"], c["instrument"]) == ("agreement", "signed", "MoU")
+    assert extract("Agus mengatakan nota kesepahaman itu penting bagi prajurit.").commitments == []
