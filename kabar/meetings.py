@@ -678,7 +678,9 @@ def _meeting_type(d: MeetingDraft) -> str:
         return "multilateral"
     if d.type_hint == "visit":
         return "visit"
-    return "bilateral" if len(core) == 2 or d.type_hint == "signing" else "other"
+    # one person named and a group on the other side ("Prabowo bertemu tokoh Uni Eropa"): two sides too
+    two = len(core) == 2 or (len(core) == 1 and any(p.is_group for p in d.people))
+    return "bilateral" if two or d.type_hint == "signing" else "other"
 
 
 def _row(d: MeetingDraft, people: ArticlePeople, article_id: str) -> dict:

@@ -1072,3 +1072,10 @@ def test_an_instrument_named_with_its_two_sides_is_an_agreement_in_force():
     (c,) = extract("Agus mengatakan adapula nota kesepahaman TNI dengan Kejaksaan Nomor 4 Tahun 2023.").commitments
     assert (c["kind"], c["status"], c["instrument"]) == ("agreement", "signed", "MoU")
     assert extract("Agus mengatakan nota kesepahaman itu penting bagi prajurit.").commitments == []
+
+
+def test_one_person_meeting_a_group_is_bilateral_unless_it_is_a_gathering():
+    (m,) = extract("Presiden Prabowo Subianto bertemu tokoh Uni Eropa di Brussel, Belgia, Minggu (13/7/2025).").meetings
+    assert m["meeting_type"] == "bilateral"
+    (m,) = extract("Presiden Prabowo Subianto bersilaturahmi dengan para ulama di Bogor, Minggu (13/7/2025).").meetings
+    assert m["meeting_type"] == "other"
