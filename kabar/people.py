@@ -86,6 +86,7 @@ def _lex() -> dict:
         "org_prefixes": tuple(names["org_prefixes"]),
         "honorifics": set(roles["honorifics"]),
         "former": set(roles["former"]),
+        "residences": set(roles["residences"]),
         "address": set(roles["honorifics"]) | set(names["address"]),
         "foreign_by_default": set(roles["foreign_by_default"]),
         "generic_roles": set(roles["generic_roles"]),
@@ -184,6 +185,9 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
                 continue
             i += 1
             continue
+        if _after_residence(tokens, i, lex):
+            i += k  # "Rumah Dinas Bupati Agam": a building, not the regent
+            continue
         j, role_toks, country = _role_phrase(tokens, i + k, places, lex, text)
         country = country or _country_before(tokens, i, text)
         role_toks = tokens[i : i + k] + role_toks
@@ -222,6 +226,11 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
             out.append(Mention(person, offset + tokens[start].start, offset + tokens[j - 1].end))
         i = max(j, i + 1)
     return out + _coordinated_people(tokens, out, places, offset)
+
+
+def _after_residence(tokens: list[Token], i: int, lex: dict) -> bool:
+    before = [t.low for t in tokens[max(0, i - 2) : i]]
+    return bool(before) and (before[-1] in lex["residences"] or " ".join(before) in lex["residences"])
 
 
 def _name_before_title(

@@ -291,3 +291,8 @@ def test_a_pronoun_attributing_a_quote_stands_for_who_spoke_before_it_not_for_wh
     attribute_quotes(texts, mentions)
     assert [m.person.name for m in mentions[3]] == ["Denis Chaibi"]
     assert {m.person.name for m in mentions[2]} == {"Denis Chaibi", "Rosan Roeslani"}
+
+
+def test_a_title_in_the_name_of_a_building_is_no_person():
+    text = "Mereka bertemu di Rumah Dinas Bupati Agam, Lubuk Basung, lalu ke Kantor Gubernur Sumatera Barat."
+    assert find_mentions(text) == []
