@@ -122,7 +122,7 @@ def find_dates(text: str, base: dt.date | None) -> list[DateMention]:
     for m in p["weekday_numeric"].finditer(text):
         d, mo = int(m["d"]), int(m["m"])
         y, explicit = _year(m["y"], base, mo, d)
-        add(m, _valid(y, mo, d) if y else None, "day", explicit)
+        add(m, _on_weekday(_valid(y, mo, d) if y else None, weekdays[m["wd"].lower()], base), "day", explicit)
     for m in p["numeric"].finditer(text):
         add(m, _valid(int(m["y"]), int(m["m"]), int(m["d"])), "day", True)
     for m in p["month_day"].finditer(text):
@@ -132,7 +132,10 @@ def find_dates(text: str, base: dt.date | None) -> list[DateMention]:
         if m["y"] is None and m["mo"].lower() in ("may", "mar"):
             continue  # English "may"/"mar" are words unless a year follows
         y, explicit = _year(m["y"], base, mo, d)
-        add(m, _valid(y, mo, d) if y else None, "day", explicit)
+        wd = weekday_before.search(text[max(0, m.start() - 20) : m.start()])
+        date = _valid(y, mo, d) if y else None
+        weekday = weekdays[wd.group().split()[0].strip(" ,").lower()] if wd else None
+        add(m, _on_weekday(date, weekday, base), "day", explicit)
     for m in p["month_year"].finditer(text):
         if m["mo"].lower() in ("may", "mar") and not m["mo"][0].isupper():
             continue
@@ -169,6 +172,21 @@ def find_dates(text: str, base: dt.date | None) -> list[DateMention]:
             )
     found.sort(key=lambda x: x.start)
     return found
+
+
+def _on_weekday(date: dt.date | None, weekday: int | None, base: dt.date | None) -> dt.date | None:
+    """A date months away from the article's that falls on its written weekday only a year nearer:
+    "Kamis (19/6/2026)" in a story of 19 June 2025 is a typo for 2025, whose 19 June was a Thursday.
+    (Near the article's date, a wrong weekday is the likelier typo.)"""
+    if date is None or weekday is None or base is None or date.weekday() == weekday:
+        return date
+    if abs((date - base).days) < 180:
+        return date
+    for step in (-1, 1):
+        other = _valid(date.year + step, date.month, date.day)
+        if other and other.weekday() == weekday and abs((other - base).days) < abs((date - base).days):
+            return other
+    return date
 
 
 _FUTURE = re.compile(r"\b(?:akan|bakal|dijadwalkan|rencananya|will|is to)\b[^.;]*$", re.IGNORECASE)

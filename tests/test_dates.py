@@ -97,3 +97,14 @@ def test_since_a_year_is_not_that_year():
 def test_a_weekday_of_a_plan_is_the_coming_one(text, expected):
     base = dt.date(2023, 8, 30)  # a Wednesday
     assert [d.date for d in find_dates(text, base)] == [expected]
+
+
+def test_a_year_typo_far_from_the_article_is_read_from_the_weekday_written_with_it():
+    base = dt.date(2025, 6, 20)
+    (d,) = find_dates("Prabowo ditemui Putin di Rusia, Kamis (19/6/2026).", base)
+    assert d.date == dt.date(2025, 6, 19)  # 19 June 2025 was a Thursday; 19 June 2026 is a Friday
+    (d,) = find_dates("Prabowo ditemui Putin di Rusia, Kamis, 19 Juni 2026.", base)
+    assert d.date == dt.date(2025, 6, 19)
+    # near the article's date a wrong weekday is the likelier typo: the date stays
+    (d,) = find_dates("Mereka beraudiensi pada Selasa (21/7/2025).", dt.date(2025, 7, 22))
+    assert d.date == dt.date(2025, 7, 21)
