@@ -166,7 +166,7 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
     """Titled people ('Presiden Prancis Emmanuel Macron') and known figures ('Jokowi') in text."""
     lex = _lex()
     tokens = tokenize(text)
-    places = _places_by_start(text)
+    places: dict[int, gazetteer.Place] | None = None  # looked up at the first title: most sentences name none
     out: list[Mention] = []
     i = 0
     n = len(tokens)
@@ -188,6 +188,8 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
         if _after_residence(tokens, i, lex):
             i += k  # "Rumah Dinas Bupati Agam": a building, not the regent
             continue
+        if places is None:
+            places = _places_by_start(text)
         j, role_toks, country = _role_phrase(tokens, i + k, places, lex, text)
         country = country or _country_before(tokens, i, text)
         role_toks = tokens[i : i + k] + role_toks
@@ -225,7 +227,9 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
                 person.aliases.add(tokens[i].text)
             out.append(Mention(person, offset + tokens[start].start, offset + tokens[j - 1].end))
         i = max(j, i + 1)
-    return out + _coordinated_people(tokens, out, places, offset)
+    if not out:
+        return out
+    return out + _coordinated_people(tokens, out, _places_by_start(text) if places is None else places, offset)
 
 
 def _after_residence(tokens: list[Token], i: int, lex: dict) -> bool:
