@@ -87,6 +87,7 @@ def _lex() -> dict:
         "honorifics": set(roles["honorifics"]),
         "former": set(roles["former"]),
         "residences": set(roles["residences"]),
+        "region_suffixes": set(roles["region_suffixes"]),
         "address": set(roles["honorifics"]) | set(names["address"]),
         "foreign_by_default": set(roles["foreign_by_default"]),
         "generic_roles": set(roles["generic_roles"]),
@@ -399,6 +400,13 @@ def _role_phrase(tokens: list[Token], j: int, places: dict, lex: dict, text: str
                 role.extend(tokens[j : end + 1])
             country = country or place.code  # "Wakil Ketua Komite Rakyat Ho Chi Minh City": Vietnamese
             j = end + 1
+            continue
+        region = j + 1
+        while region < n and tokens[region].text in lex["region_suffixes"]:
+            region += 1
+        if region > j + 1 and _is_name_token(t, lex):
+            role.extend(tokens[j:region])  # "Bupati Flores Timur Anton Doni": a region the gazetteer lacks
+            j = region
             continue
         institution = t.text.startswith(lex["org_prefixes"])  # "Kepala Biro Humas Kemenkeu Deni Surjantoro"
         if (

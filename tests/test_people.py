@@ -296,3 +296,9 @@ def test_a_pronoun_attributing_a_quote_stands_for_who_spoke_before_it_not_for_wh
 def test_a_title_in_the_name_of_a_building_is_no_person():
     text = "Mereka bertemu di Rumah Dinas Bupati Agam, Lubuk Basung, lalu ke Kantor Gubernur Sumatera Barat."
     assert find_mentions(text) == []
+
+
+def test_a_region_the_gazetteer_lacks_ends_at_its_compass_word_and_the_name_follows():
+    text = "Natalius Pigai menerima Bupati Flores Timur Anton Doni Dihen di kantornya."
+    (m,) = [m for m in find_mentions(text) if m.person.role]
+    assert (m.person.name, m.person.role) == ("Anton Doni Dihen", "Bupati Flores Timur")
